@@ -1,0 +1,1 @@
+export { parsePage, PARSER_VERSION } from './segment.js';
