@@ -1,0 +1,34 @@
+import type { Warning } from '../model/page.js';
+import { parsePage } from '../parse/index.js';
+import type { Command } from './args.js';
+import { CliError } from './errors.js';
+import { formatOutline } from './outline.js';
+import { readInput } from './read-input.js';
+
+/** `presscut parse FILE [--json]`: segments one page of text and prints an outline or the Page as JSON. */
+export const parseCommand: Command = {
+  usage: 'parse FILE [--json]',
+  summary: "split a page of newspaper text into articles ('-' reads standard input); --json prints the Page",
+  options: ['--json'],
+  async run({ positionals, options }) {
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new CliError("parse needs a FILE ('-' reads standard input)");
+    if (extra.length > 0) throw new CliError(`parse takes one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
+    const input = await readInput(file);
+    const page = parsePage(input.text, {});
+    if (input.damage) {
+      const { bytes, firstByte, firstChar } = input.damage;
+      const detail = `${bytes} ${bytes === 1 ? 'byte' : 'bytes'} replaced with U+FFFD, the first at byte offset ${firstByte}`;
+      const warning: Warning = {
+        code: 'invalid-utf8',
+        message: `input is not valid UTF-8: ${detail}`,
+        span: { start: firstChar, end: firstChar + 1 },
+      };
+      // First, because it explains oddities in everything the segmenter says after it.
+      page.warnings.unshift(warning);
+      process.stderr.write(`presscut: warning: ${input.label} is not valid UTF-8: ${detail}\n`);
+    }
+    process.stdout.write(options.has('--json') ? JSON.stringify(page, null, 1) + '\n' : formatOutline(page));
+    return 0;
+  },
+};
