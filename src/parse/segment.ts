@@ -1,12 +1,148 @@
-import type { Page, ParseHints } from '../model/page.js';
+import type { Article, ArticleSpans, Page, PageItem, ParseHints, Span, Warning } from '../model/page.js';
 import { PAGE_SCHEMA_VERSION } from '../model/page.js';
+import { attach, type Story } from './attach.js';
+import { detectChannel, detectLanguage } from './channel.js';
+import { assignRoles } from './layout.js';
+import { paragraphs } from './paragraphs.js';
+import { pageLexicon, renderSpans, type Lexicon } from './render.js';
+import { buildStream, type Block, type Piece } from './stream.js';
+import { titleRoles } from './titles.js';
+import { cutUnits, type Unit } from './units.js';
+import type { Look } from './features.js';
 
-export const PARSER_VERSION = '0.0.0-stub';
+/** Bumped whenever the output for some input changes; stored articles record it so they can be re-derived. */
+export const PARSER_VERSION = '1.0.0';
 
-/** Placeholder: one leftover item holding the whole text. Replaced by the real segmenter. */
-export function parsePage(text: string, _hints: ParseHints = {}): Page {
-  const start = text.search(/\S/);
-  const items = start < 0 ? [] : [{ kind: 'leftover' as const, text: text.trim(), spans: [{ start, end: text.trimEnd().length }] }];
-  return { schemaVersion: PAGE_SCHEMA_VERSION, parserVersion: PARSER_VERSION, language: 'unknown', channel: 'unknown',
-    headlineOrder: 'before', articles: [], items, warnings: [] };
+/**
+ * Splits the text of one newspaper page into articles.
+ *
+ * Never throws; every non-space character of `text` ends up in exactly one field of one article or page item,
+ * and each field records the spans it came from.
+ *
+ * @example
+ * const page = parsePage(pastedText);
+ * for (const a of page.articles) console.log(a.headline, a.dateline, a.paragraphs.length);
+ */
+export function parsePage(text: string, hints: ParseHints = {}): Page {
+  const warnings: Warning[] = [];
+  const page: Page = {
+    schemaVersion: PAGE_SCHEMA_VERSION, parserVersion: PARSER_VERSION,
+    language: hints.language ?? detectLanguage(text), channel: hints.channel ?? detectChannel(text),
+    headlineOrder: 'before', articles: [], items: [], warnings,
+  };
+  if (!/\S/.test(text)) {
+    warnings.push({ code: 'empty', message: 'the text is empty or only white space' });
+    return page;
+  }
+  const units = cutUnits(text);
+  const looks = assignRoles(text, units, page.channel);
+  const stream = buildStream(units, looks);
+  relinkStrandedDatelines(units, stream);
+  const attached = attach(text, units, stream, page.channel === 'web' ? 'before' : undefined);
+  page.headlineOrder = attached.order;
+  const lex = pageLexicon(text);
+  const ctx: Ctx = { text, units, looks, lex, channel: page.channel };
+  for (const story of attached.stories) {
+    const a = buildArticle(ctx, story);
+    if (a) page.articles.push(a);
+    else page.items.push(leftover(ctx, storyUnits(story)));
+  }
+  const firstSeg = stream.findIndex((p) => 'seg' in p);
+  for (const b of attached.orphans) {
+    const atTop = firstSeg < 0 || stream.findIndex((p) => 'block' in p && p.block === b) < firstSeg;
+    const kind: PageItem['kind'] = page.channel === 'web' ? 'furniture' : atTop && b.lines.length <= 2 ? 'banner' : 'leftover';
+    page.items.push(item(ctx, kind, b.lines));
+    if (kind === 'leftover') warnings.push({ code: 'orphan-headline', message: 'a headline block fits no article body', span: spanOf(units, b.lines) });
+    if (kind === 'banner') for (const a of page.articles.slice(0, 1)) a.section = page.items[page.items.length - 1]!.text;
+  }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.role === 'furniture') page.items.push(item(ctx, 'furniture', [i]));
+    else if (u.role === 'credit') page.items.push(item(ctx, 'caption', [i]));
+  }
+  page.items.sort((x, y) => x.spans[0]!.start - y.spans[0]!.start);
+  return page;
 }
+
+interface Ctx {
+  text: string;
+  units: Unit[];
+  looks: Look[];
+  lex: Lexicon;
+  channel: Page['channel'];
+}
+
+const spansOf = (units: Unit[], idx: number[]): Span[] => idx.map((i) => ({ start: units[i]!.s, end: units[i]!.e }));
+const spanOf = (units: Unit[], idx: number[]): Span => ({ start: units[idx[0]!]!.s, end: units[idx[idx.length - 1]!]!.e });
+
+function buildArticle(ctx: Ctx, story: Story): Article | null {
+  const { text, units, looks, lex } = ctx;
+  const { seg, block } = story;
+  if (!seg.body.length && !block) return null;
+  const display = block ? block.lines.filter((i) => units[i]!.role === 'display') : [];
+  const bylines = block ? block.lines.filter((i) => units[i]!.role === 'byline') : [];
+  const roles = titleRoles(text, units, looks, display);
+  const paras = paragraphs(units, looks, seg.body, ctx.channel);
+  const field = (idx: number[], mode: 'body' | 'title' = 'body') => (idx.length ? renderSpans(text, spansOf(units, idx), lex, mode) : null);
+  const headlineText = roles.headline.length > 1 && roles.headline.every((i) => looks[i]!.spaced)
+    ? roles.headline.map((i) => field([i], 'title')).join(' ') // a 对仗 couplet: two lines, one headline
+    : field(roles.headline, 'title');
+  const authors = [
+    ...seg.dateline.flatMap((i) => units[i]!.dateline?.authors ?? []),
+    ...bylines.flatMap((i) => units[i]!.byline?.authors ?? []),
+  ];
+  const byline = bylines.length ? bylines.map((i) => units[i]!.byline!.text).join(' ') : null;
+  const jumpTo = seg.jumpTo === null ? [] : [seg.jumpTo];
+  const jumpFrom = seg.jumpFrom === null ? [] : [seg.jumpFrom];
+  const spans: ArticleSpans = {
+    kicker: spansOf(units, roles.kicker), headline: spansOf(units, roles.headline), subtitle: spansOf(units, roles.subtitle),
+    dateline: spansOf(units, seg.dateline), byline: spansOf(units, bylines),
+    paragraphs: paras.map((p) => spansOf(units, p)),
+    continuedTo: spansOf(units, jumpTo), continuedFrom: spansOf(units, jumpFrom), captions: [],
+  };
+  const subtitle = field(roles.subtitle, 'title');
+  return {
+    kicker: field(roles.kicker, 'title'),
+    headline: headlineText,
+    subtitle,
+    dateline: field(seg.dateline),
+    byline,
+    authors: [...new Set(authors)],
+    paragraphs: paras.map((p) => field(p)!).filter((p) => p !== ''),
+    continuedTo: seg.jumpTo === null ? null : units[seg.jumpTo]!.jump!.page,
+    continuedFrom: seg.jumpFrom === null ? null : units[seg.jumpFrom]!.jump!.page,
+    captions: [],
+    section: null,
+    type: /评论员|社论|编辑部/.test(byline ?? '') || (!seg.dateline.length && /^——论/.test(subtitle ?? '')) ? 'commentary' : 'news',
+    spans,
+  };
+}
+
+function storyUnits(story: Story): number[] {
+  const s = story.seg;
+  return [...(story.block?.lines ?? []), ...s.dateline, ...s.body, ...(s.jumpTo === null ? [] : [s.jumpTo]), ...(s.jumpFrom === null ? [] : [s.jumpFrom])].sort((a, b) => a - b);
+}
+
+function item(ctx: Ctx, kind: PageItem['kind'], idx: number[]): PageItem {
+  return { kind, text: idx.map((i) => renderSpans(ctx.text, spansOf(ctx.units, [i]), ctx.lex, 'title')).join(' '), spans: spansOf(ctx.units, idx) };
+}
+
+function leftover(ctx: Ctx, idx: number[]): PageItem {
+  return item(ctx, 'leftover', idx);
+}
+
+/**
+ * pdftotext can strand the 电 of `新华社北京9月14日电` in another text block. When the page has exactly such a
+ * pair, a dateline missing its 电 and a lone 电 opening a body, the dateline moves to that body.
+ */
+function relinkStrandedDatelines(units: Unit[], stream: Piece[]): void {
+  const segs = stream.flatMap((p) => ('seg' in p ? [p.seg] : []));
+  const tails = segs.filter((s) => s.dateline.length === 1 && units[s.dateline[0]!]!.kind === 'tail');
+  const partial = segs.filter((s) => s.dateline.length === 1 && units[s.dateline[0]!]!.dateline?.complete === false);
+  if (tails.length !== 1 || partial.length !== 1 || tails[0] === partial[0]) return;
+  const [t, p] = [tails[0]!, partial[0]!];
+  t.dateline.unshift(p.dateline.pop()!);
+  p.soft = true;
+}
+
+export type { Block };

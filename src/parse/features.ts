@@ -1,0 +1,67 @@
+import { endsClause, endsSentence, isHan, isLetterSpaced } from './chars.js';
+import { parseByline } from './cues/byline.js';
+import type { Unit } from './units.js';
+
+/** What the text of one unit looks like: the evidence for display type versus running text. */
+export interface Look {
+  /** `强 化 举 措`: letter-spaced display type. */
+  spaced: boolean;
+  /** Opens with a dash: a 副题 (`——论…`) or an English deck. */
+  dash: boolean;
+  /** A single space between two Han phrases in an otherwise unspaced line: `增进民生福祉 着力保障…`. */
+  phraseSpace: boolean;
+  /** Ends with a clause or sentence mark, so it cannot be a headline line. */
+  clause: boolean;
+  sentence: boolean;
+  /** A sentence ends inside the unit: running text. */
+  innerStop: boolean;
+  /** English: all letters upper case / most long words capitalised / starts lower case. */
+  caps: boolean;
+  titleCase: boolean;
+  lower: boolean;
+  latin: boolean;
+}
+
+const INNER_ZH_STOP = /[。！？](?!$|[”’」』）)]+$)/;
+const INNER_EN_STOP = /[a-z0-9)][.!?]["'”’]? +[A-Z]/;
+
+export function look(text: string, u: Unit): Look {
+  const t = text.slice(u.s, u.e);
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  const latin = letters.length > 0 && letters.length >= t.replace(/\s/g, '').length * 0.5;
+  const words = t.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
+  const long = words.filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 4);
+  let phraseSpace = false;
+  const spaced = isLetterSpaced(t);
+  if (!spaced) {
+    for (let i = 1; i + 1 < t.length; i++) {
+      if (t[i] === ' ' && isHan(t.charCodeAt(i - 1)) && isHan(t.charCodeAt(i + 1))) { phraseSpace = true; break; }
+    }
+  }
+  return {
+    spaced,
+    dash: /^(?:——|—|--)/.test(t),
+    phraseSpace,
+    clause: endsClause(t),
+    sentence: endsSentence(t),
+    innerStop: INNER_ZH_STOP.test(t) || INNER_EN_STOP.test(t),
+    caps: letters.length >= 2 && letters === letters.toUpperCase(),
+    titleCase: long.length >= 2 && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.75,
+    lower: /^[a-z]/.test(t),
+    latin,
+  };
+}
+
+/** Could this unit be a line of a headline block? (No clause mark at its end, no sentence inside, not too long.) */
+export function candidate(text: string, u: Unit, l: Look): boolean {
+  if (u.kind !== 'text' || l.clause || l.innerStop || l.lower) return false;
+  if (/-$/.test(text.slice(u.s, u.e))) return false; // a hyphenated line end is running text
+  return l.latin ? u.e - u.s <= 120 : u.width <= 48;
+}
+
+/** An all-caps name line that is a byline when it sits under a headline (`VIVIANA ARCIA`). */
+export function capsByline(text: string, u: Unit) {
+  return parseByline(text.slice(u.s, u.e), true);
+}
+
+export { endsSentence };

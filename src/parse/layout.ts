@@ -1,0 +1,123 @@
+import type { Channel } from '../model/page.js';
+import { candidate, capsByline, look, type Look } from './features.js';
+import type { Unit } from './units.js';
+
+/**
+ * The column measure around unit `i`: the median width of full lines of running text, looking `dir` from `i`.
+ * Measures are read from the text itself, never assumed, since they change from article to article.
+ */
+export function measureAround(units: Unit[], looks: Look[], i: number, dir: 1 | -1, count = 8): number {
+  const ws: number[] = [];
+  for (let k = i; k >= 0 && k < units.length && ws.length < count; k += dir) {
+    const u = units[k]!;
+    if (u.kind === 'furniture' || u.kind === 'credit') continue;
+    if (u.kind !== 'text' && u.kind !== 'dateline') break;
+    if (u.lineStart && u.lineEnd && !looks[k]!.sentence && u.kind === 'text') ws.push(u.width);
+  }
+  if (!ws.length) return 0;
+  ws.sort((a, b) => a - b);
+  return ws[ws.length >> 1]!;
+}
+
+/** Whether `u` has the look of display type relative to the measure `m` of the running text near it. */
+function displayEvidence(u: Unit, l: Look, m: number): boolean {
+  if (l.spaced || l.dash) return true;
+  if (l.latin) return l.caps || l.titleCase || (m > 0 && u.width < 0.6 * m);
+  if (l.phraseSpace) return true;
+  return m > 0 && (u.width < 0.7 * m || u.width > 1.35 * m);
+}
+
+const isSkippable = (u: Unit) => u.kind === 'furniture' || u.kind === 'credit';
+
+/**
+ * Decides, for every text unit, whether it is display type (a headline line), a body subhead, or running text.
+ *
+ * A headline block can only start where running text has come to a stop (a sentence end, a jump marker, a
+ * dateline-free edge). From there, a run of lines that could be headline lines is display when what follows
+ * it is a dateline, a byline, a stranded 电, the end of the page or a continuation marker; when running text
+ * follows, only the lines that look like display type (letter-spaced, off-measure, a phrase space) are.
+ */
+export function assignRoles(text: string, units: Unit[], channel: Channel): Look[] {
+  const looks = units.map((u) => look(text, u));
+  let boundary = true;
+  for (let i = 0; i < units.length; ) {
+    const u = units[i]!;
+    if (isSkippable(u)) { if (u.kind === 'credit') boundary = true; i++; continue; }
+    if (u.kind !== 'text') {
+      boundary = u.kind !== 'dateline' && !(u.kind === 'jump' && u.jump?.dir === 'from');
+      i++;
+      continue;
+    }
+    const l = looks[i]!;
+    if (!candidate(text, u, l) || (!boundary && !headsAByline(units, looks, i))) {
+      u.role = 'body';
+      boundary = l.sentence;
+      i++;
+      continue;
+    }
+    // Collect the run of candidate lines (furniture inside a PDF headline block does not break it).
+    const run: number[] = [i];
+    let j = i + 1;
+    for (; j < units.length; j++) {
+      const k = units[j]!;
+      if (isSkippable(k)) { if (channel === 'web') break; continue; }
+      if (!candidate(text, k, looks[j]!)) break;
+      run.push(j);
+    }
+    while (j < units.length && isSkippable(units[j]!)) j++;
+    decideRun(text, units, looks, run, j);
+    const last = units[run[run.length - 1]!]!;
+    boundary = last.role !== 'body' || looks[run[run.length - 1]!]!.sentence;
+    i = run[run.length - 1]! + 1;
+  }
+  markSubheads(units, looks);
+  return looks;
+}
+
+/** A `——` subtitle or letter-spaced line right above a byline is display even in the middle of running text. */
+function headsAByline(units: Unit[], looks: Look[], i: number): boolean {
+  const l = looks[i]!;
+  return (l.dash || l.spaced) && units[i + 1]?.kind === 'byline';
+}
+
+function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number): void {
+  const nu = units[next];
+  // An all-caps name line under a headline is its byline (English pages print them so).
+  for (let r = 1; r < run.length; r++) {
+    const by = capsByline(text, units[run[r]!]!);
+    if (!by || looks[run[r]!]!.sentence) continue;
+    const u = units[run[r]!]!;
+    u.kind = 'byline'; u.role = 'byline'; u.byline = by;
+    for (const k of run.slice(0, r)) units[k]!.role = 'display';
+    const rest = run.slice(r + 1);
+    if (rest.length) decideRun(text, units, looks, rest, next);
+    return;
+  }
+  const hard = !nu || nu.kind === 'dateline' || nu.kind === 'byline' || nu.kind === 'tail' ||
+    (nu.kind === 'jump' && nu.jump?.dir === 'from');
+  if (hard) { for (const k of run) units[k]!.role = 'display'; return; }
+  if (nu.kind === 'jump') { for (const k of run) units[k]!.role = 'body'; return; }
+  const m = measureAround(units, looks, next, 1);
+  let r = 0;
+  for (; r < run.length && displayEvidence(units[run[r]!]!, looks[run[r]!]!, m); r++) units[run[r]!]!.role = 'display';
+  for (; r < run.length; r++) units[run[r]!]!.role = 'body';
+}
+
+/**
+ * A single display line between two stretches of running text of the same measure, with no dateline or byline
+ * after it, is a subhead inside an article (插题/小标题), not a new article.
+ */
+function markSubheads(units: Unit[], looks: Look[]): void {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.role !== 'display' || looks[i]!.spaced) continue;
+    let p = i - 1;
+    while (p >= 0 && isSkippable(units[p]!)) p--;
+    let n = i + 1;
+    while (n < units.length && isSkippable(units[n]!)) n++;
+    const prev = units[p], next = units[n];
+    if (!prev || !next || prev.role !== 'body' || next.role !== 'body' || !looks[p]!.sentence) continue;
+    const before = measureAround(units, looks, p, -1), after = measureAround(units, looks, n, 1);
+    if (before && after && after / before > 0.85 && after / before < 1.18) u.role = 'subhead';
+  }
+}

@@ -1,0 +1,41 @@
+import type { Channel } from '../model/page.js';
+import type { Look } from './features.js';
+import type { Unit } from './units.js';
+
+/** Median width of the full lines of running text in a segment: its column measure. */
+export function segmentMeasure(units: Unit[], looks: Look[], body: number[]): number {
+  const ws = body.filter((i) => units[i]!.lineStart && units[i]!.lineEnd && !looks[i]!.sentence).map((i) => units[i]!.lineWidth);
+  if (!ws.length) return 0;
+  ws.sort((a, b) => a - b);
+  return ws[ws.length >> 1]!;
+}
+
+/**
+ * Splits a segment's body units into paragraphs. Blank lines are never evidence (PDF extractors put them
+ * anywhere). A paragraph ends where a line ends a sentence and falls short of the column measure; on copied
+ * web pages every line is a paragraph; a subhead is a paragraph of its own.
+ */
+export function paragraphs(units: Unit[], looks: Look[], body: number[], channel: Channel): number[][] {
+  const m = segmentMeasure(units, looks, body);
+  const out: number[][] = [];
+  let cur: number[] = [];
+  const flush = () => { if (cur.length) out.push(cur); cur = []; };
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k]!, u = units[i]!;
+    const prev = k > 0 ? body[k - 1]! : -1;
+    if (u.role === 'subhead') { flush(); cur.push(i); flush(); continue; }
+    if (prev >= 0 && breaksAfter(units[prev]!, looks[prev]!, u, m, channel)) flush();
+    cur.push(i);
+  }
+  flush();
+  return out;
+}
+
+function breaksAfter(p: Unit, pl: Look, u: Unit, m: number, channel: Channel): boolean {
+  if (!u.lineStart) return false;
+  if (channel === 'web') return true;
+  if (!pl.sentence || !p.lineEnd) return false;
+  if (!m) return true;
+  const tol = pl.latin ? 0.12 * m : Math.max(1, 0.05 * m);
+  return p.lineWidth <= m - tol;
+}
