@@ -84,15 +84,19 @@ function measure(fn, text) {
   return samples[samples.length >> 1];
 }
 
-/** Heap held by one parse result: what an archive pays per page kept in memory. Exact only with --expose-gc. */
+/**
+ * Heap held by one parse result: what an archive pays per page kept in memory. Measured before the timing loops,
+ * whose garbage and caches would otherwise be collected in the middle of the measurement. Needs --expose-gc.
+ */
 function retainedHeap(text) {
+  globalThis.gc?.();
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
   const page = parsePage(text, {});
   globalThis.gc?.();
-  const after = process.memoryUsage().heapUsed;
+  const held = process.memoryUsage().heapUsed - before;
   use(page);
-  return Math.max(0, after - before);
+  return Math.max(0, held);
 }
 
 const pages = (dir) => existsSync(dir)
@@ -115,9 +119,9 @@ console.log(row(columns.map(([title]) => title)));
 const perMb = new Map();
 for (const { name, text } of inputs) {
   const bytes = Buffer.byteLength(text);
+  const heap = retainedHeap(text);
   const presscut = measure((t) => parsePage(t, {}), text);
   const baseline = measure(naiveSplit, text);
-  const heap = retainedHeap(text);
   perMb.set(name, presscut / (bytes / MB));
   console.log(row([name, fmtBytes(bytes), num(bytes / MB / (presscut / 1e3)), num(bytes / MB / (baseline / 1e3)),
     num(presscut / baseline), fmtBytes(heap)]));
