@@ -1,4 +1,4 @@
-import { endsClause, endsSentence, isHan, isLetterSpaced } from './chars.js';
+import { endsClause, endsSentence, isLetterSpaced } from './chars.js';
 import { parseByline } from './cues/byline.js';
 import type { Unit } from './units.js';
 
@@ -31,13 +31,11 @@ export function look(text: string, u: Unit): Look {
   const latin = letters.length > 0 && letters.length >= t.replace(/\s/g, '').length * 0.5;
   const words = t.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
   const long = words.filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 4);
-  let phraseSpace = false;
   const spaced = isLetterSpaced(t);
-  if (!spaced) {
-    for (let i = 1; i + 1 < t.length; i++) {
-      if (t[i] === ' ' && isHan(t.charCodeAt(i - 1)) && isHan(t.charCodeAt(i + 1))) { phraseSpace = true; break; }
-    }
-  }
+  // One or two spaces between Han phrases (增进民生福祉 着力保障和改善民生); a line spaced all through is
+  // justified running text (“ 自 立 自 强 的 20), not a phrase break.
+  const gaps = t.match(/\s+/g)?.length ?? 0;
+  const phraseSpace = !spaced && gaps >= 1 && gaps <= 2 && /[\u4e00-\u9fff]{2}\s+[\u4e00-\u9fff]{2}/.test(t);
   return {
     spaced,
     dash: /^(?:——|—|--)/.test(t),
@@ -46,7 +44,7 @@ export function look(text: string, u: Unit): Look {
     sentence: endsSentence(t),
     innerStop: INNER_ZH_STOP.test(t) || INNER_EN_STOP.test(t),
     caps: letters.length >= 2 && letters === letters.toUpperCase(),
-    titleCase: long.length >= 2 && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.75,
+    titleCase: long.length >= 2 && long.every((w) => /^[A-Z]/.test(w)),
     lower: /^[a-z]/.test(t),
     latin,
   };

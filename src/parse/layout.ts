@@ -20,8 +20,9 @@ export function measureAround(units: Unit[], looks: Look[], i: number, dir: 1 | 
 }
 
 /** Whether `u` has the look of display type relative to the measure `m` of the running text near it. */
-function displayEvidence(u: Unit, l: Look, m: number): boolean {
-  if (l.spaced || l.dash) return true;
+function displayEvidence(u: Unit, l: Look, m: number, channel: Channel): boolean {
+  // Copied web pages keep one paragraph a line: a line with no clause mark at all is a title there.
+  if (l.spaced || l.dash || channel === 'web') return true;
   if (l.latin) return l.caps || l.titleCase || (m > 0 && u.width < 0.6 * m);
   if (l.phraseSpace) return true;
   return m > 0 && (u.width < 0.7 * m || u.width > 1.35 * m);
@@ -65,12 +66,12 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
       run.push(j);
     }
     while (j < units.length && isSkippable(units[j]!)) j++;
-    decideRun(text, units, looks, run, j);
+    decideRun(text, units, looks, run, j, channel);
     const last = units[run[run.length - 1]!]!;
     boundary = last.role !== 'body' || looks[run[run.length - 1]!]!.sentence;
     i = run[run.length - 1]! + 1;
   }
-  markSubheads(units, looks);
+  markSubheads(units, looks, channel);
   return looks;
 }
 
@@ -80,7 +81,7 @@ function headsAByline(units: Unit[], looks: Look[], i: number): boolean {
   return (l.dash || l.spaced) && units[i + 1]?.kind === 'byline';
 }
 
-function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number): void {
+function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number, channel: Channel): void {
   const nu = units[next];
   // An all-caps name line under a headline is its byline (English pages print them so).
   for (let r = 1; r < run.length; r++) {
@@ -90,16 +91,26 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
     u.kind = 'byline'; u.role = 'byline'; u.byline = by;
     for (const k of run.slice(0, r)) units[k]!.role = 'display';
     const rest = run.slice(r + 1);
-    if (rest.length) decideRun(text, units, looks, rest, next);
+    if (rest.length) decideRun(text, units, looks, rest, next, channel);
     return;
   }
-  const hard = !nu || nu.kind === 'dateline' || nu.kind === 'byline' || nu.kind === 'tail' ||
-    (nu.kind === 'jump' && nu.jump?.dir === 'from');
-  if (hard) { for (const k of run) units[k]!.role = 'display'; return; }
+  const hard = !nu || nu.kind === 'dateline' || nu.kind === 'byline' || (nu.kind === 'jump' && nu.jump?.dir === 'from');
+  if (hard) {
+    // Above a `——` subtitle only display type is headline; a plain line at the measure of the text before it
+    // is that text's last line (the subtitle's own headline went elsewhere in the extraction).
+    const dash = run.findIndex((k) => looks[k]!.dash);
+    let r = 0;
+    if (dash > 0) {
+      const m = measureAround(units, looks, run[0]! - 1, -1);
+      while (r < dash && !displayEvidence(units[run[r]!]!, looks[run[r]!]!, m, channel)) units[run[r++]!]!.role = 'body';
+    }
+    for (; r < run.length; r++) units[run[r]!]!.role = 'display';
+    return;
+  }
   if (nu.kind === 'jump') { for (const k of run) units[k]!.role = 'body'; return; }
   const m = measureAround(units, looks, next, 1);
   let r = 0;
-  for (; r < run.length && displayEvidence(units[run[r]!]!, looks[run[r]!]!, m); r++) units[run[r]!]!.role = 'display';
+  for (; r < run.length && displayEvidence(units[run[r]!]!, looks[run[r]!]!, m, channel); r++) units[run[r]!]!.role = 'display';
   for (; r < run.length; r++) units[run[r]!]!.role = 'body';
 }
 
@@ -107,7 +118,7 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
  * A single display line between two stretches of running text of the same measure, with no dateline or byline
  * after it, is a subhead inside an article (插题/小标题), not a new article.
  */
-function markSubheads(units: Unit[], looks: Look[]): void {
+function markSubheads(units: Unit[], looks: Look[], channel: Channel): void {
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.role !== 'display' || looks[i]!.spaced) continue;
@@ -118,6 +129,6 @@ function markSubheads(units: Unit[], looks: Look[]): void {
     const prev = units[p], next = units[n];
     if (!prev || !next || prev.role !== 'body' || next.role !== 'body' || !looks[p]!.sentence) continue;
     const before = measureAround(units, looks, p, -1), after = measureAround(units, looks, n, 1);
-    if (before && after && after / before > 0.85 && after / before < 1.18) u.role = 'subhead';
+    if (channel === 'web' || (before && after && after / before > 0.85 && after / before < 1.18)) u.role = 'subhead';
   }
 }

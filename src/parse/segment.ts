@@ -36,7 +36,7 @@ export function parsePage(text: string, hints: ParseHints = {}): Page {
   }
   const units = cutUnits(text);
   const looks = assignRoles(text, units, page.channel);
-  const stream = buildStream(units, looks);
+  const stream = buildStream(units, looks, page.channel);
   relinkStrandedDatelines(units, stream);
   const attached = attach(text, units, stream, page.channel === 'web' ? 'before' : undefined);
   page.headlineOrder = attached.order;

@@ -1,3 +1,4 @@
+import type { Channel } from '../model/page.js';
 import type { Look } from './features.js';
 import { measureAround } from './layout.js';
 import type { Unit } from './units.js';
@@ -23,7 +24,7 @@ export type Piece = { seg: Segment } | { block: Block };
  * Groups roled units into the page's stream of headline blocks and body segments, in input order.
  * Furniture and credits stay out of the stream (the caller makes page items of them).
  */
-export function buildStream(units: Unit[], looks: Look[]): Piece[] {
+export function buildStream(units: Unit[], looks: Look[], channel: Channel): Piece[] {
   const out: Piece[] = [];
   let seg: Segment | null = null, block: Block | null = null;
   const indentRare = units.filter((u) => u.lineStart && u.indent).length <= units.filter((u) => u.lineStart).length * 0.2;
@@ -38,6 +39,9 @@ export function buildStream(units: Unit[], looks: Look[]): Piece[] {
     switch (u.role) {
       case 'furniture':
       case 'credit':
+        // On a web page navigation chrome separates lists of other articles' titles from the real one; in a
+        // PDF, furniture (the date beside the masthead) can sit between two lines of one headline.
+        if (channel === 'web') block = null;
         break;
       case 'display':
       case 'byline':
