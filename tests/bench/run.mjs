@@ -61,6 +61,7 @@ function synthetic(pageText, bytes, seed) {
   return out.join('\n\n') + '\n\n';
 }
 
+let peakHeap = 0; // sampled after each timing sample: the live results plus garbage not yet collected
 let sink = 0; // every result feeds it, so no timed call is dead code
 const use = (x) => { sink = (sink + (Array.isArray(x) ? x.length : x.articles.length + x.items.length)) | 0; };
 
@@ -79,6 +80,7 @@ function measure(fn, text) {
     const s = performance.now();
     for (let i = 0; i < batch; i++) use(fn(text));
     samples.push((performance.now() - s) / batch);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
   samples.sort((a, b) => a - b);
   return samples[samples.length >> 1];
@@ -86,17 +88,21 @@ function measure(fn, text) {
 
 /**
  * Heap held by one parse result: what an archive pays per page kept in memory. Measured before the timing loops,
- * whose garbage and caches would otherwise be collected in the middle of the measurement. Needs --expose-gc.
+ * whose garbage would be collected in the middle of the measurement, and over enough copies of a small page that
+ * the collector's own noise (~100 KB) does not swamp it. Needs --expose-gc.
  */
 function retainedHeap(text) {
+  const copies = Math.max(1, Math.min(100, Math.round(MB / Buffer.byteLength(text))));
   globalThis.gc?.();
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
-  const page = parsePage(text, {});
+  const kept = Array.from({ length: copies }, () => parsePage(text, {}));
   globalThis.gc?.();
-  const held = process.memoryUsage().heapUsed - before;
-  use(page);
-  return Math.max(0, held);
+  const after = process.memoryUsage().heapUsed;
+  peakHeap = Math.max(peakHeap, after);
+  const held = after - before;
+  kept.forEach(use);
+  return Math.max(0, held / copies);
 }
 
 const pages = (dir) => existsSync(dir)
@@ -130,8 +136,7 @@ for (const { name, text } of inputs) {
 const [small, mid, big] = sizes.map(([name]) => perMb.get(name));
 console.log(`\ntime per MB: ${num(small)} ms at 100 KB, ${num(mid)} ms at 1 MB, ${num(big)} ms at 10 MB;`
   + ` per-MB cost 10 MB / 100 KB = ${num(big / small)} (1.00 = linear)`);
-const { heapUsed } = process.memoryUsage();
-console.log(`peak RSS ${fmtBytes(process.resourceUsage().maxRSS * 1024)}, heap used at end ${fmtBytes(heapUsed)}`);
+console.log(`peak RSS ${fmtBytes(process.resourceUsage().maxRSS * 1024)}, peak heap used ${fmtBytes(peakHeap)} (sampled)`);
 
 function fail(message) {
   console.error(`bench: ${message}`);
