@@ -5,8 +5,9 @@ const STOP = new Set('that this with from have were will would their there about
 /** Han bigrams and English content words (first five letters, lower case) of a text. */
 export function grams(s: string): Set<string> {
   const g = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    if (isHan(s.charCodeAt(i)) && isHan(s.charCodeAt(i + 1))) g.add(s.slice(i, i + 2));
+  const h = s.replace(/\s+/g, ''); // letter-spaced display type is still the same words
+  for (let i = 0; i + 1 < h.length; i++) {
+    if (isHan(h.charCodeAt(i)) && isHan(h.charCodeAt(i + 1))) g.add(h.slice(i, i + 2));
   }
   for (const w of s.toLowerCase().match(/[a-z]{4,}/g) ?? []) if (!STOP.has(w)) g.add(w.slice(0, 5));
   return g;

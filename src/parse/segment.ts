@@ -4,6 +4,7 @@ import { attach, type Story } from './attach.js';
 import { detectChannel, detectLanguage } from './channel.js';
 import { assignRoles } from './layout.js';
 import { paragraphs } from './paragraphs.js';
+import { reassemble } from './reassemble.js';
 import { pageLexicon, renderSpans, type Lexicon } from './render.js';
 import { buildStream, type Block, type Piece } from './stream.js';
 import { titleRoles } from './titles.js';
@@ -40,6 +41,7 @@ export function parsePage(text: string, hints: ParseHints = {}): Page {
   relinkStrandedDatelines(units, stream);
   const attached = attach(text, units, stream, page.channel === 'web' ? 'before' : undefined);
   page.headlineOrder = attached.order;
+  if (page.channel !== 'web') attached.stories = reassemble(text, units, looks, attached.stories);
   const lex = pageLexicon(text);
   const ctx: Ctx = { text, units, looks, lex, channel: page.channel };
   for (const story of attached.stories) {

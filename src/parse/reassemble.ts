@@ -1,0 +1,130 @@
+import { affinity, grams } from './affinity.js';
+import { isHan } from './chars.js';
+import type { Story } from './attach.js';
+import type { Look } from './features.js';
+import type { Unit } from './units.js';
+
+/**
+ * Puts back together what a PDF extractor scattered. pdftotext emits text blocks in content-stream order, so on
+ * a busy page one story's columns can be printed apart, with another story's headline between them
+ * (`…会议正式拉开大幕，一` here, `场围绕…` three blocks later). Three repairs, each taken only on lexical
+ * evidence from the page itself:
+ *
+ * 1. A headline block whose lines fit two different bodies better than the one it sits next to is split
+ *    between them (a two-headline block such as `向 海 图 强` + `中共中央办公厅…印发《…规划》`).
+ * 2. A body fragment left with no headline and no dateline joins the unfinished story (one whose last line
+ *    stops mid-sentence) it shares most words with.
+ * 3. A story that still stops mid-sentence (`…主持会议的莫迪总`) takes the tail of another story from a paragraph
+ *    start that completes a word the page uses (`理在代表…` -> 总理) and whose vocabulary is closer to its own.
+ */
+export function reassemble(text: string, units: Unit[], looks: Look[], stories: Story[]): Story[] {
+  const S = new Sides(text, units, looks);
+  splitHeadlineBlocks(S, stories);
+  let out = mergeFragments(S, stories);
+  out = moveTails(S, out);
+  return out.filter((s) => s.seg.body.length || s.seg.dateline.length || s.block);
+}
+
+class Sides {
+  constructor(readonly text: string, readonly units: Unit[], readonly looks: Look[]) {}
+  str(idx: number[]): string {
+    return idx.map((i) => this.text.slice(this.units[i]!.s, this.units[i]!.e)).join('');
+  }
+  grams(idx: number[]): Set<string> {
+    return grams(this.str(idx));
+  }
+  display(s: Story): number[] {
+    return s.block ? s.block.lines.filter((i) => this.units[i]!.role === 'display') : [];
+  }
+  /** A story is unfinished when its text stops mid-sentence and no jump marker says where it goes on. */
+  open(s: Story): boolean {
+    const last = s.seg.body[s.seg.body.length - 1];
+    return last !== undefined && s.seg.jumpTo === null && !this.looks[last]!.sentence && !this.looks[last]!.clause;
+  }
+}
+
+function splitHeadlineBlocks(S: Sides, stories: Story[]): void {
+  const bodyGrams = new Map(stories.map((s) => [s, S.grams(s.seg.body)]));
+  const headless = (s: Story) => S.display(s).every((i) => S.looks[i]!.dash);
+  for (const host of stories) {
+    const lines = S.display(host);
+    if (lines.length < 2) continue;
+    const base = affinity(S.grams(lines), bodyGrams.get(host)!);
+    let best: { k: number; top: Story; bot: Story; score: number } | null = null;
+    for (let k = 1; k < lines.length; k++) {
+      const top = S.grams(lines.slice(0, k)), bot = S.grams(lines.slice(k));
+      for (const x of stories) for (const y of stories) {
+        if (x === y || (x !== host && !headless(x)) || (y !== host && !headless(y))) continue;
+        const a = affinity(top, bodyGrams.get(x)!), b = affinity(bot, bodyGrams.get(y)!);
+        if (a < 0.6 || b < 0.6) continue;
+        const score = (a + b) / 2;
+        if (score > base + 0.25 && (!best || score > best.score)) best = { k, top: x, bot: y, score };
+      }
+    }
+    if (!best) continue;
+    const topLines = lines.slice(0, best.k), botLines = lines.slice(best.k);
+    const keep = host.block!.lines.filter((i) => !lines.includes(i));
+    host.block = null;
+    for (const [target, moved] of [[best.top, topLines], [best.bot, botLines]] as const) {
+      const own = target === host ? keep : target.block?.lines ?? [];
+      target.block = { lines: [...moved, ...own].sort((a, b) => a - b) };
+    }
+    if (best.top !== host && best.bot !== host && keep.length) host.block = { lines: keep };
+  }
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let hit = 0;
+  for (const g of a) if (b.has(g)) hit++;
+  return hit / Math.min(a.size, b.size);
+}
+
+function mergeFragments(S: Sides, stories: Story[]): Story[] {
+  const out = [...stories];
+  for (const frag of stories) {
+    if (frag.block || frag.seg.dateline.length || frag.seg.jumpFrom !== null || !frag.seg.soft || !frag.seg.body.length) continue;
+    const g = S.grams(frag.seg.body);
+    let best: Story | null = null, bestSim = 0.2;
+    for (const s of out) {
+      if (s === frag || !S.open(s)) continue;
+      const sim = similarity(g, S.grams(s.seg.body));
+      if (sim > bestSim) { best = s; bestSim = sim; }
+    }
+    if (!best) continue;
+    best.seg.body.push(...frag.seg.body);
+    best.seg.jumpTo = frag.seg.jumpTo;
+    out.splice(out.indexOf(frag), 1);
+  }
+  return out;
+}
+
+function moveTails(S: Sides, stories: Story[]): Story[] {
+  const flat = S.text.replace(/\s+/g, '');
+  for (const open of stories.filter((s) => S.open(s))) {
+    const og = S.grams(open.seg.body);
+    const openText = S.str(open.seg.body).replace(/\s+/g, '');
+    const lastChar = openText[openText.length - 1]!;
+    if (!isHan(lastChar.charCodeAt(0))) continue;
+    let best: { host: Story; at: number; gain: number } | null = null;
+    for (const host of stories) {
+      if (host === open || host.seg.body.length < 4) continue;
+      const body = host.seg.body;
+      for (let k = 2; k < body.length; k++) {
+        const u = S.units[body[k]!]!, prev = body[k - 1]!;
+        if (!u.lineStart || !S.looks[prev]!.sentence) continue; // only at paragraph starts
+        // The word cut at the column foot must be a word the page uses elsewhere (总 + 理 -> 总理).
+        if (!flat.includes(lastChar + S.text.slice(u.s, u.s + 1))) continue;
+        const head = S.grams(body.slice(0, k)), tail = S.grams(body.slice(k));
+        const gain = similarity(tail, og) - similarity(tail, head);
+        if (gain > 0.05 && (!best || gain > best.gain)) best = { host, at: k, gain };
+      }
+    }
+    if (!best) continue;
+    const tail = best.host.seg.body.splice(best.at);
+    open.seg.body.push(...tail);
+    open.seg.jumpTo = best.host.seg.jumpTo;
+    best.host.seg.jumpTo = null;
+  }
+  return stories;
+}
