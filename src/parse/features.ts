@@ -53,7 +53,9 @@ export function look(text: string, u: Unit): Look {
 /** Could this unit be a line of a headline block? (No clause mark at its end, no sentence inside, not too long.) */
 export function candidate(text: string, u: Unit, l: Look): boolean {
   if (u.kind !== 'text' || l.clause || l.innerStop || l.lower) return false;
-  if (/-$/.test(text.slice(u.s, u.e))) return false; // a hyphenated line end is running text
+  const t = text.slice(u.s, u.e);
+  if (/-$/.test(t)) return false; // a hyphenated line end is running text
+  if (/^[A-Z]$/.test(t)) return false; // a drop cap: `T` ⏎ `HE city council…`
   return l.latin ? u.e - u.s <= 120 : u.width <= 48;
 }
 

@@ -14,7 +14,7 @@ export function measureAround(units: Unit[], looks: Look[], i: number, dir: 1 | 
     if (u.kind !== 'text' && u.kind !== 'dateline') break;
     if (u.lineStart && u.lineEnd && !looks[k]!.sentence && u.kind === 'text') ws.push(u.width);
   }
-  if (!ws.length) return 0;
+  if (ws.length < 3) return 0; // too few lines to know the measure: claim nothing from widths
   ws.sort((a, b) => a - b);
   return ws[ws.length >> 1]!;
 }
@@ -45,7 +45,7 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
     const u = units[i]!;
     if (isSkippable(u)) { if (u.kind === 'credit') boundary = true; i++; continue; }
     if (u.kind !== 'text') {
-      boundary = u.kind !== 'dateline' && !(u.kind === 'jump' && u.jump?.dir === 'from');
+      boundary = (u.kind !== 'dateline' || !!u.dateline?.trailing) && !(u.kind === 'jump' && u.jump?.dir === 'from');
       i++;
       continue;
     }
@@ -66,7 +66,7 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
       run.push(j);
     }
     while (j < units.length && isSkippable(units[j]!)) j++;
-    decideRun(text, units, looks, run, j, channel);
+    decideRun(text, units, looks, run, j, channel, !units.slice(0, i).some((k) => k.kind === 'text'));
     const last = units[run[run.length - 1]!]!;
     boundary = last.role !== 'body' || looks[run[run.length - 1]!]!.sentence;
     i = run[run.length - 1]! + 1;
@@ -81,7 +81,7 @@ function headsAByline(units: Unit[], looks: Look[], i: number): boolean {
   return (l.dash || l.spaced) && units[i + 1]?.kind === 'byline';
 }
 
-function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number, channel: Channel): void {
+function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number, channel: Channel, pageStart = false): void {
   const nu = units[next];
   // An all-caps name line under a headline is its byline (English pages print them so).
   for (let r = 1; r < run.length; r++) {
@@ -94,7 +94,7 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
     if (rest.length) decideRun(text, units, looks, rest, next, channel);
     return;
   }
-  const hard = !nu || nu.kind === 'dateline' || nu.kind === 'byline' || (nu.kind === 'jump' && nu.jump?.dir === 'from');
+  const hard = !nu || (nu.kind === 'dateline' && !nu.dateline?.trailing) || nu.kind === 'byline' || (nu.kind === 'jump' && nu.jump?.dir === 'from');
   if (hard) {
     // Above a `——` subtitle only display type is headline; a plain line at the measure of the text before it
     // is that text's last line (the subtitle's own headline went elsewhere in the extraction).
@@ -110,6 +110,8 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
   if (nu.kind === 'jump') { for (const k of run) units[k]!.role = 'body'; return; }
   const m = measureAround(units, looks, next, 1);
   let r = 0;
+  // The first line of a paste, free of any clause mark, is its headline even when no measure says so.
+  if (pageStart && !/[，、：；,;:]/.test(text.slice(units[run[0]!]!.s, units[run[0]!]!.e))) units[run[r++]!]!.role = 'display';
   for (; r < run.length && displayEvidence(units[run[r]!]!, looks[run[r]!]!, m, channel); r++) units[run[r]!]!.role = 'display';
   for (; r < run.length; r++) units[run[r]!]!.role = 'body';
 }

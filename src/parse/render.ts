@@ -39,6 +39,7 @@ function joinWrapped(a: string, b: string, lex: Lexicon): string {
     return a + b;
   }
   if (isWide(last) || isWide(first)) return a + b;
+  if (/^[A-Z]$/.test(a) && /^[A-Z]{2}/.test(b)) return a + b; // a drop cap rejoins its word: T + HE -> THE
   if (last === 0x2014 || first === 0x2014) return a + b; // an em dash at a line end is never spaced
   return a + ' ' + b;
 }

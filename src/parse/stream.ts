@@ -50,6 +50,9 @@ export function buildStream(units: Unit[], looks: Look[], channel: Channel): Pie
         block.lines.push(i);
         break;
       case 'dateline':
+        if (u.dateline?.trailing && seg) { (seg as Segment).dateline.push(i); break; }
+        open().dateline.push(i);
+        break;
       case 'tail':
         open().dateline.push(i);
         break;

@@ -9,6 +9,8 @@ export interface DatelineMatch {
   authors: string[];
   /** False when the closing 电/讯 is missing (pdftotext can strand it in another text block). */
   complete: boolean;
+  /** Printed in parentheses after the body, `…抓好贯彻落实。（新华社北京9月14日电）`: it closes its article. */
+  trailing?: boolean;
 }
 
 const NOT_AFTER_DIAN = '(?![话视脑子力影站网台商器报])';
@@ -57,6 +59,11 @@ export function findDateline(text: string, from: number, to: number): DatelineMa
     }
   }
   if (best) {
+    // A dateline in brackets at the end of a line closes the article it follows.
+    const open = line[best.s - 1], close = line[best.e];
+    if ((open === '（' || open === '(') && (close === '）' || close === ')') && line.slice(best.e + 1).trim() === '') {
+      return { start: from + best.s - 1, end: from + best.e + 1, authors: [], complete: best.complete, trailing: true };
+    }
     const paren = reporterParen(text, from + best.e, to);
     return {
       start: from + best.s,
