@@ -40,7 +40,7 @@ const isSkippable = (u: Unit) => u.kind === 'furniture' || u.kind === 'credit';
  */
 export function assignRoles(text: string, units: Unit[], channel: Channel): Look[] {
   const looks = units.map((u) => look(text, u));
-  let boundary = true;
+  let boundary = true, seenText = false;
   for (let i = 0; i < units.length; ) {
     const u = units[i]!;
     if (isSkippable(u)) { if (u.kind === 'credit') boundary = true; i++; continue; }
@@ -53,6 +53,7 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
     if (!candidate(text, u, l) || (!boundary && !headsAByline(units, looks, i))) {
       u.role = 'body';
       boundary = l.sentence;
+      seenText = true;
       i++;
       continue;
     }
@@ -66,7 +67,8 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
       run.push(j);
     }
     while (j < units.length && isSkippable(units[j]!)) j++;
-    decideRun(text, units, looks, run, j, channel, !units.slice(0, i).some((k) => k.kind === 'text'));
+    decideRun(text, units, looks, run, j, channel, !seenText);
+    seenText = true;
     const last = units[run[run.length - 1]!]!;
     boundary = last.role !== 'body' || looks[run[run.length - 1]!]!.sentence;
     i = run[run.length - 1]! + 1;
