@@ -8,7 +8,8 @@ import type { Unit } from './units.js';
  */
 export function measureAround(units: Unit[], looks: Look[], i: number, dir: 1 | -1, count = 8): number {
   const ws: number[] = [];
-  for (let k = i; k >= 0 && k < units.length && ws.length < count; k += dir) {
+  // Bounded walk: the measure is local, and an unbounded one would make the whole pass quadratic.
+  for (let k = i, steps = 0; k >= 0 && k < units.length && ws.length < count && steps < 40; k += dir, steps++) {
     const u = units[k]!;
     if (u.kind === 'furniture' || u.kind === 'credit') continue;
     if (u.kind !== 'text' && u.kind !== 'dateline') break;

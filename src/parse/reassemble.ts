@@ -18,12 +18,19 @@ import type { Unit } from './units.js';
  *    start that completes a word the page uses (`理在代表…` -> 总理) and whose vocabulary is closer to its own.
  */
 export function reassemble(text: string, units: Unit[], looks: Look[], stories: Story[]): Story[] {
+  // The repairs compare stories pairwise: they are meant for one page (a few dozen stories), and a paste of a
+  // whole issue skips them rather than spend quadratic time.
+  if (stories.length > MAX_STORIES) return stories;
   const S = new Sides(text, units, looks);
   splitHeadlineBlocks(S, stories);
   let out = mergeFragments(S, stories);
   out = moveTails(S, out);
   return out.filter((s) => s.seg.body.length || s.seg.dateline.length || s.block);
 }
+
+const MAX_STORIES = 60;
+/** Paragraph starts tried per story when looking for a stray tail. */
+const MAX_SPLITS = 60;
 
 class Sides {
   constructor(readonly text: string, readonly units: Unit[], readonly looks: Look[]) {}
@@ -44,6 +51,7 @@ class Sides {
 }
 
 function splitHeadlineBlocks(S: Sides, stories: Story[]): void {
+  if (!stories.some((s) => S.display(s).length >= 2)) return;
   const bodyGrams = new Map(stories.map((s) => [s, S.grams(s.seg.body)]));
   const headless = (s: Story) => S.display(s).every((i) => S.looks[i]!.dash);
   for (const host of stories) {
@@ -110,11 +118,12 @@ function moveTails(S: Sides, stories: Story[]): Story[] {
     for (const host of stories) {
       if (host === open || host.seg.body.length < 4) continue;
       const body = host.seg.body;
-      for (let k = 2; k < body.length; k++) {
+      for (let k = 2, tried = 0; k < body.length && tried < MAX_SPLITS; k++) {
         const u = S.units[body[k]!]!, prev = body[k - 1]!;
         if (!u.lineStart || !S.looks[prev]!.sentence) continue; // only at paragraph starts
         // The word cut at the column foot must be a word the page uses elsewhere (总 + 理 -> 总理).
         if (!flat.includes(lastChar + S.text.slice(u.s, u.s + 1))) continue;
+        tried++;
         const head = S.grams(body.slice(0, k)), tail = S.grams(body.slice(k));
         const gain = similarity(tail, og) - similarity(tail, head);
         if (gain > 0.05 && (!best || gain > best.gain)) best = { host, at: k, gain };

@@ -24,11 +24,13 @@ const SLUG_FROM = /^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}, from (?:[Pp]age 
  */
 export function findJumps(line: string): JumpMatch[] {
   const out: JumpMatch[] = [];
-  for (const m of line.matchAll(ZH_JUMP)) {
+  // Cheap gates first: this runs on every line of the page.
+  const zh = line.includes('版') || line.includes('面');
+  if (zh) for (const m of line.matchAll(ZH_JUMP)) {
     const dir = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
     out.push({ start: m.index, end: m.index + m[0].length, dir, page: pageRef(m[2]!) });
   }
-  if (out.length || !/[A-Za-z]/.test(line)) return out;
+  if (out.length || !/[Cc]ontinued|[Cc]ont'd|[Ss]ee |[Ff]rom /.test(line)) return out;
   const add = (re: RegExp, dir: 'to' | 'from') => {
     for (const m of line.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, dir, page: pageRef(m[1]!) });
   };
