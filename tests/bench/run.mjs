@@ -20,10 +20,11 @@ const BUDGET_MS = 1500;
 const MIN_SAMPLES = 5;
 const MAX_SAMPLES = 21;
 const MB = 1e6;
+const BLANK_LINE = /\n[^\S\n]*\n/;
 
 /** The user's alternative: blank lines end paragraphs, line breaks inside a paragraph become spaces. */
 function naiveSplit(text) {
-  return text.split(/\n[^\S\n]*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))
+  return text.split(BLANK_LINE).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))
     .filter(Boolean);
 }
 
@@ -41,7 +42,7 @@ function mulberry32(seed) {
 
 /** About `bytes` of UTF-8 made of the page's blank-line blocks, reshuffled for every copy of the page. */
 function synthetic(pageText, bytes, seed) {
-  const blocks = pageText.split(/\n[^\S\n]*\n/).map((b) => b.trim()).filter(Boolean)
+  const blocks = pageText.split(BLANK_LINE).map((b) => b.trim()).filter(Boolean)
     .map((b) => ({ text: b, bytes: Buffer.byteLength(b) + 2 }));
   const random = mulberry32(seed);
   const out = [];
