@@ -29,6 +29,8 @@ export function reassemble(text: string, units: Unit[], looks: Look[], stories: 
 }
 
 const MAX_STORIES = 60;
+/** Unfinished stories beyond which tails are not moved. */
+const MAX_OPEN = 8;
 /** Paragraph starts tried per story when looking for a stray tail. */
 const MAX_SPLITS = 60;
 
@@ -59,14 +61,17 @@ function splitHeadlineBlocks(S: Sides, stories: Story[]): void {
     if (lines.length < 2) continue;
     const base = affinity(S.grams(lines), bodyGrams.get(host)!);
     let best: { k: number; top: Story; bot: Story; score: number } | null = null;
+    const eligible = stories.filter((x) => x === host || headless(x));
     for (let k = 1; k < lines.length; k++) {
       const top = S.grams(lines.slice(0, k)), bot = S.grams(lines.slice(k));
-      for (const x of stories) for (const y of stories) {
-        if (x === y || (x !== host && !headless(x)) || (y !== host && !headless(y))) continue;
-        const a = affinity(top, bodyGrams.get(x)!), b = affinity(bot, bodyGrams.get(y)!);
-        if (a < 0.6 || b < 0.6) continue;
-        const score = (a + b) / 2;
-        if (score > base + 0.25 && (!best || score > best.score)) best = { k, top: x, bot: y, score };
+      // Best two bodies for each half, so the pair can always avoid giving both halves to one body.
+      const rank = (g: Set<string>) => eligible.map((x) => ({ x, a: affinity(g, bodyGrams.get(x)!) }))
+        .filter((c) => c.a >= 0.6).sort((p, q) => q.a - p.a).slice(0, 2);
+      const tops = rank(top), bots = rank(bot);
+      for (const t of tops) for (const b of bots) {
+        if (t.x === b.x) continue;
+        const score = (t.a + b.a) / 2;
+        if (score > base + 0.25 && (!best || score > best.score)) best = { k, top: t.x, bot: b.x, score };
       }
     }
     if (!best) continue;
@@ -108,8 +113,25 @@ function mergeFragments(S: Sides, stories: Story[]): Story[] {
 }
 
 function moveTails(S: Sides, stories: Story[]): Story[] {
-  const flat = S.text.replace(/\s+/g, '');
-  for (const open of stories.filter((s) => S.open(s))) {
+  let pairs: Set<string> | null = null; // every pair of adjacent characters of the page, built on first need
+  const used = (pair: string) => {
+    if (!pairs) {
+      pairs = new Set();
+      const flat = S.text.replace(/\s+/g, '');
+      for (let i = 0; i + 1 < flat.length; i++) pairs.add(flat.slice(i, i + 2));
+    }
+    return pairs.has(pair);
+  };
+  const lineGrams = new Map<number, string[]>();
+  const gramsOfLine = (i: number) => {
+    let g = lineGrams.get(i);
+    if (!g) lineGrams.set(i, (g = [...S.grams([i])]));
+    return g;
+  };
+  const unfinished = stories.filter((s) => S.open(s));
+  // A page with many unfinished stories is fragmented beyond what this repair can judge: leave it as it is.
+  if (unfinished.length > MAX_OPEN) return stories;
+  for (const open of unfinished) {
     const og = S.grams(open.seg.body);
     const openText = S.str(open.seg.body).replace(/\s+/g, '');
     const lastChar = openText[openText.length - 1]!;
@@ -118,22 +140,49 @@ function moveTails(S: Sides, stories: Story[]): Story[] {
     for (const host of stories) {
       if (host === open || host.seg.body.length < 4) continue;
       const body = host.seg.body;
-      for (let k = 2, tried = 0; k < body.length && tried < MAX_SPLITS; k++) {
-        const u = S.units[body[k]!]!, prev = body[k - 1]!;
-        if (!u.lineStart || !S.looks[prev]!.sentence) continue; // only at paragraph starts
-        // The word cut at the column foot must be a word the page uses elsewhere (总 + 理 -> 总理).
-        if (!flat.includes(lastChar + S.text.slice(u.s, u.s + 1))) continue;
-        tried++;
-        const head = S.grams(body.slice(0, k)), tail = S.grams(body.slice(k));
-        const gain = similarity(tail, og) - similarity(tail, head);
-        if (gain > 0.05 && (!best || gain > best.gain)) best = { host, at: k, gain };
+      // Only paragraph starts that complete a word the page uses (总 + 理 -> 总理) are candidates.
+      const starts = new Set<number>();
+      for (let k = 2; k < body.length && starts.size < MAX_SPLITS; k++) {
+        const u = S.units[body[k]!]!;
+        if (u.lineStart && S.looks[body[k - 1]!]!.sentence && used(lastChar + S.text.slice(u.s, u.s + 1))) starts.add(k);
       }
+      if (!starts.size) continue;
+      sweepSplits(body.map(gramsOfLine), og, starts, (k, toOpen, toHead) => {
+        const gain = toOpen - toHead;
+        if (gain > 0.05 && (!best || gain > best.gain)) best = { host, at: k, gain };
+      });
     }
     if (!best) continue;
-    const tail = best.host.seg.body.splice(best.at);
-    open.seg.body.push(...tail);
-    open.seg.jumpTo = best.host.seg.jumpTo;
-    best.host.seg.jumpTo = null;
+    const { host, at } = best as { host: Story; at: number };
+    open.seg.body.push(...host.seg.body.splice(at));
+    open.seg.jumpTo = host.seg.jumpTo;
+    host.seg.jumpTo = null;
   }
   return stories;
+}
+
+/**
+ * Walks the split points of a body once, keeping gram counts of head and tail up to date, and reports for each
+ * split in `at` how similar the tail is to `other` and to the head (shared grams over the smaller set).
+ * Linear in the body's grams, where recomputing both halves at every split would be quadratic.
+ */
+function sweepSplits(lines: string[][], other: Set<string>, at: Set<number>, report: (k: number, toOther: number, toHead: number) => void): void {
+  const tail = new Map<string, number>(), head = new Map<string, number>();
+  for (const line of lines) for (const g of line) tail.set(g, (tail.get(g) ?? 0) + 1);
+  let tailSize = tail.size, headSize = 0, tailOther = 0, both = 0;
+  for (const g of tail.keys()) if (other.has(g)) tailOther++;
+  for (let k = 1; k < lines.length; k++) {
+    for (const g of lines[k - 1]!) {
+      const t0 = tail.get(g)!, h0 = head.get(g) ?? 0;
+      tail.set(g, t0 - 1);
+      head.set(g, h0 + 1);
+      both += Number(t0 > 1) - Number(h0 > 0);
+      if (h0 === 0) headSize++;
+      if (t0 === 1) { tailSize--; if (other.has(g)) tailOther--; }
+    }
+    if (!at.has(k)) continue;
+    const toOther = tailSize && other.size ? tailOther / Math.min(tailSize, other.size) : 0;
+    const toHead = tailSize && headSize ? both / Math.min(tailSize, headSize) : 0;
+    report(k, toOther, toHead);
+  }
 }
