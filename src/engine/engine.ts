@@ -1,0 +1,256 @@
+import type { Article, Page, ParseHints } from '../model/page.js';
+import type { Clipping, StructuredArticle } from '../model/records.js';
+import { parsePage, PARSER_VERSION } from '../parse/index.js';
+import { applyBoundaryEdits } from '../store/boundaries.js';
+import { PresscutDB, sortKey, type StoredArticle } from '../store/db.js';
+import { deriveRecords } from '../store/derive.js';
+import { contentHash, normaliseForId } from '../store/hash.js';
+import { applyCorrections, toView } from '../store/view.js';
+import { checkPatch, checkText, EngineError } from '../store/validate.js';
+import type {
+  ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
+} from './types.js';
+
+export { EngineError };
+
+/** Opens (creating or upgrading) Presscut's database. */
+export function openDatabase(name = 'presscut'): PresscutDB {
+  return new PresscutDB(name);
+}
+
+const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
+
+/**
+ * The Engine over one database. Plain async functions over Dexie; comlink exposes the object as it is.
+ * @example
+ * const engine = createEngine(openDatabase());
+ * const { articleIds } = await engine.ingest({ text, source: { via: 'paste' } });
+ */
+export function createEngine(db: PresscutDB, now: () => number = Date.now): Engine {
+  async function rederive(clippingId: string): Promise<{ ids: string[]; orphaned: number; error: string | null; page: Page | null }> {
+    const clipping = await db.clippings.get(clippingId);
+    if (!clipping) throw new EngineError('not-found', `no clipping ${clippingId}`);
+    let page: Page;
+    try {
+      page = parsePage(clipping.text, clipping.hints);
+    } catch (e) {
+      // The text stays stored; the error is shown with it and a later parser may do better.
+      const error = `the segmenter failed on this text: ${(e as Error).message}`;
+      await db.clippings.update(clippingId, { parseError: error, updatedAt: now() });
+      return { ids: [], orphaned: 0, error, page: null };
+    }
+    const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
+    return db.transaction('rw', db.clippings, db.articles, async () => {
+      const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
+      const t = now();
+      const { records, orphaned } = deriveRecords(clipping, articles, previous, t);
+      await db.articles.bulkDelete(previous.map((r) => r.id));
+      await db.articles.bulkPut(records);
+      await db.clippings.update(clippingId, {
+        parserVersion: PARSER_VERSION, parseError: null, items: page.items, warnings: page.warnings,
+        newspaper: clipping.newspaper ?? guessNewspaper(page), updatedAt: t,
+      });
+      return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
+    });
+  }
+
+  async function live(clippingId: string): Promise<StoredArticle[]> {
+    const rows = await db.articles.where('clippingId').equals(clippingId).toArray();
+    return rows.filter((r) => r.deletedAt === null).sort((a, b) => a.index - b.index);
+  }
+
+  async function mustGet(id: string): Promise<StoredArticle> {
+    const r = await db.articles.get(id);
+    if (!r || r.deletedAt !== null) throw new EngineError('not-found', `no article ${id} (it may have been deleted or re-derived)`);
+    return r;
+  }
+
+  async function addEdit(r: StoredArticle, kind: 'merge' | 'split', at: number): Promise<void> {
+    await db.clippings.where('id').equals(r.clippingId).modify((c) => { c.boundaryEdits.push({ kind, at, editedAt: now() }); });
+  }
+
+  const findAt = (rows: StoredArticle[], at: number) => rows.find((x) => x.extent.some((s) => s.start <= at && at < s.end) || x.anchor === at);
+
+  return {
+    async preview(text, hints): Promise<Preview> {
+      try {
+        checkText(text);
+      } catch (e) {
+        return { articles: [], warnings: [], error: (e as Error).message };
+      }
+      const long = text.length > PREVIEW_LIMIT;
+      const page = parsePage(long ? text.slice(0, PREVIEW_LIMIT) : text, hints);
+      const warnings = long
+        ? [...page.warnings, { code: 'preview-truncated', message: `preview of the first ${PREVIEW_LIMIT.toLocaleString('en')} characters; Save parses all of it` }]
+        : page.warnings;
+      return {
+        articles: page.articles.map((a) => ({ kicker: a.kicker, headline: a.headline, dateline: a.dateline, paragraphs: a.paragraphs.length })),
+        warnings, error: null,
+      };
+    },
+
+    async ingest(input: IngestInput): Promise<IngestResult> {
+      const text = checkText(input.text);
+      const id = 'c' + contentHash(normaliseForId(text));
+      const t = now();
+      // The raw text is committed on its own, before parsing: whatever happens next, it is not lost.
+      const created = await db.transaction('rw', db.clippings, async () => {
+        if (await db.clippings.get(id)) return false;
+        const clipping: Clipping = {
+          id, text, source: input.source, hints: input.hints ?? {}, structured: input.structured ?? null,
+          capturedAt: t, parserVersion: null, parseError: null, items: [], warnings: [],
+          newspaper: input.structured?.newspaper ?? null, boundaryEdits: [], updatedAt: t,
+        };
+        await db.clippings.add(clipping);
+        return true;
+      });
+      if (!created) {
+        const c = (await db.clippings.get(id))!;
+        return { clippingId: id, created: false, articleIds: (await live(id)).map((r) => r.id), parseError: c.parseError, warnings: c.warnings };
+      }
+      const r = await rederive(id);
+      return { clippingId: id, created: true, articleIds: r.ids, parseError: r.error, warnings: r.page?.warnings ?? [] };
+    },
+
+    async listClippings(offset, limit): Promise<ClippingSummary[]> {
+      const rows = await db.clippings.orderBy('capturedAt').reverse().offset(offset).limit(limit).toArray();
+      return Promise.all(rows.map(async (c) => {
+        const arts = await live(c.id);
+        return {
+          id: c.id, source: c.source, newspaper: c.newspaper, capturedAt: c.capturedAt, articleCount: arts.length,
+          headlines: arts.slice(0, 3).map((a) => applyCorrections(a).headline ?? '').filter(Boolean), parseError: c.parseError,
+        };
+      }));
+    },
+
+    async listArticles(offset, limit): Promise<ArticleRow[]> {
+      const rows = await db.articles.orderBy('sortKey').offset(offset).limit(limit).toArray();
+      const clips = new Map((await db.clippings.bulkGet([...new Set(rows.map((r) => r.clippingId))])).flatMap((c) => (c ? [[c.id, c]] : [])));
+      return rows.map((r) => {
+        const a = applyCorrections(r), c = clips.get(r.clippingId);
+        return {
+          id: r.id, clippingId: r.clippingId, index: r.index, headline: a.headline, kicker: a.kicker, dateline: a.dateline,
+          newspaper: c?.newspaper ?? null, sourceTitle: c?.source.title ?? null, capturedAt: r.capturedAt,
+        };
+      });
+    },
+
+    countArticles: () => db.articles.orderBy('sortKey').count(),
+
+    async getArticle(id) {
+      const r = await db.articles.get(id);
+      if (!r || r.deletedAt !== null) return null;
+      const c = await db.clippings.get(r.clippingId);
+      return c ? toView(r, c) : null;
+    },
+
+    async getClipping(id): Promise<ClippingDetail | null> {
+      const clipping = await db.clippings.get(id);
+      if (!clipping) return null;
+      const articles = (await live(id)).map((r) => ({ id: r.id, index: r.index, headline: applyCorrections(r).headline, extent: r.extent }));
+      return { clipping, articles };
+    },
+
+    async updateArticle(id, patch) {
+      const fields = checkPatch(patch as Record<string, unknown>);
+      return db.transaction('rw', db.articles, db.clippings, async () => {
+        const r = await mustGet(id);
+        const t = now();
+        for (const [f, value] of fields) r.corrections[f] = { value: value as never, editedAt: t };
+        r.updatedAt = t;
+        await db.articles.put(r);
+        return toView(r, (await db.clippings.get(r.clippingId))!);
+      });
+    },
+
+    async mergeWithNext(id) {
+      const r = await mustGet(id);
+      const rows = await db.articles.where('clippingId').equals(r.clippingId).toArray();
+      const next = rows.filter((x) => x.index > r.index).sort((a, b) => a.index - b.index)[0];
+      if (!next) throw new EngineError('no-next', 'this is the last article of its page: there is nothing to merge it with');
+      if (next.deletedAt !== null) throw new EngineError('next-deleted', 'the next article was deleted: undo that first, or merge with another');
+      await addEdit(r, 'merge', r.anchor);
+      await rederive(r.clippingId);
+      const merged = findAt(await live(r.clippingId), r.anchor);
+      if (!merged) throw new EngineError('merge-lost', 'the merge could not be applied to this page');
+      return merged.id;
+    },
+
+    async splitAt(id, paragraph) {
+      const r = await mustGet(id);
+      const spans = r.parsed.spans.paragraphs;
+      if (!Number.isInteger(paragraph) || paragraph < 1 || paragraph >= spans.length) {
+        throw new EngineError('bad-split', `an article of ${spans.length} paragraphs can be split before paragraph 2 to ${spans.length}, not ${paragraph + 1}`);
+      }
+      const at = spans[paragraph]![0]!.start;
+      await addEdit(r, 'split', at);
+      await rederive(r.clippingId);
+      const rows = await live(r.clippingId);
+      const first = findAt(rows, r.anchor), second = rows.find((x) => x.anchor === at);
+      if (!first || !second) throw new EngineError('split-lost', 'the split could not be applied to this page');
+      // Hand-edited paragraphs described the whole article; they no longer fit either half.
+      for (const part of [first, second]) if (part.corrections.paragraphs) {
+        delete part.corrections.paragraphs;
+        await db.articles.put(part);
+      }
+      return [first.id, second.id];
+    },
+
+    async deleteArticle(id): Promise<UndoToken> {
+      return db.transaction('rw', db.articles, db.undo, async () => {
+        const r = await mustGet(id);
+        const t = now();
+        await db.articles.update(id, { deletedAt: t, sortKey: undefined });
+        const label = applyCorrections(r).headline ?? r.parsed.paragraphs[0]?.slice(0, 30) ?? id;
+        const token = { id: 'u' + contentHash(`${id}|${t}`), label };
+        await db.undo.put({ id: token.id, kind: 'delete-article', articleId: id, label, createdAt: t });
+        return token;
+      });
+    },
+
+    async undo(token) {
+      await db.transaction('rw', db.articles, db.undo, async () => {
+        const e = await db.undo.get(token);
+        if (!e) throw new EngineError('undo-gone', 'there is nothing left to undo for this action');
+        const r = await db.articles.get(e.articleId);
+        // The article may have been re-derived since; the deletion then lives on the row that took its text.
+        const target = r ?? (await db.articles.filter((x) => x.deletedAt === e.createdAt).first());
+        if (target) await db.articles.update(target.id, { deletedAt: null, sortKey: sortKey(target.capturedAt, target.clippingId, target.index) });
+        await db.undo.delete(token);
+      });
+    },
+
+    async reparse(clippingId): Promise<ReparseResult> {
+      const ids = clippingId ? [clippingId] : await db.clippings.toCollection().primaryKeys();
+      const result: ReparseResult = { clippings: 0, articles: 0, orphanedCorrections: 0 };
+      for (const id of ids) {
+        const r = await rederive(id);
+        result.clippings++;
+        result.articles += r.ids.length;
+        result.orphanedCorrections += r.orphaned;
+      }
+      return result;
+    },
+  };
+}
+
+/** The page's own markup knows its one article's title block better than any heuristic. */
+function withStructure(articles: Article[], s: StructuredArticle | null): Article[] {
+  if (!s || !articles.length) return articles;
+  const [first, ...rest] = articles as [Article, ...Article[]];
+  const pick = <K extends keyof StructuredArticle>(k: K, fallback: Article[K & keyof Article]) => (s[k] ?? fallback) as Article[K & keyof Article];
+  return [{
+    ...first,
+    kicker: pick('kicker', first.kicker), headline: pick('headline', first.headline), subtitle: pick('subtitle', first.subtitle),
+    byline: pick('byline', first.byline), dateline: pick('dateline', first.dateline),
+    authors: s.authors?.length ? s.authors : first.authors,
+  }, ...rest];
+}
+
+const MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报)$|^The [A-Z][\w.' -]+ (?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|News|Chronicle|Observer|Star|Globe|Sun|Guardian|Telegraph)$/;
+
+function guessNewspaper(page: Page): string | null {
+  return page.items.find((i) => i.kind === 'furniture' && MASTHEAD.test(i.text))?.text ?? null;
+}
+
+export type { ParseHints };

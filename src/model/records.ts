@@ -1,0 +1,119 @@
+/**
+ * The records Presscut stores. Public types only; the Dexie schema that keeps them is in src/store.
+ *
+ * The raw clipping text is the source of truth: articles are derived from it by a parser version and can be
+ * derived again. What the user changes by hand is kept apart from what the parser produced (as `corrections`
+ * and `boundaryEdits` anchored to character offsets of the raw text), so a re-parse keeps it.
+ */
+import type { Article, Channel, Page, ParseHints, Span } from './page.js';
+
+/** Version of the stored records; bump with a Dexie migration in src/store/schema.ts. */
+export const RECORDS_VERSION = 1;
+
+export interface ClippingSource {
+  /** Where the text came from: the tab's URL, `paste`, or `file:NAME`. */
+  url?: string;
+  /** The tab title or the file name. */
+  title?: string;
+  /** How the text was taken: pasted, a whole page, a selection, an e-paper article page, a dropped file. */
+  via: 'paste' | 'page' | 'selection' | 'epaper' | 'article-page' | 'file';
+  channel?: Channel;
+}
+
+/** Fields a page's own markup already states (e-paper h3/h1/h2, JSON-LD NewsArticle); they win over the segmenter. */
+export interface StructuredArticle {
+  kicker?: string | null;
+  headline?: string | null;
+  subtitle?: string | null;
+  byline?: string | null;
+  authors?: string[];
+  dateline?: string | null;
+  /** Newspaper or site name (JSON-LD publisher, og:site_name). */
+  newspaper?: string | null;
+  /** Publication date, ISO 8601, when the page states it. */
+  published?: string | null;
+}
+
+export interface Clipping {
+  /** `c` + content hash of the normalised text: the same text clipped twice is one clipping. */
+  id: string;
+  /** Exactly what the user gave, never modified. */
+  text: string;
+  source: ClippingSource;
+  /** What the caller knew about the text, kept so a re-parse sees the same. */
+  hints: ParseHints;
+  structured: StructuredArticle | null;
+  /** Epoch milliseconds. */
+  capturedAt: number;
+  /** The parser version that produced the current articles, or null when parsing failed. */
+  parserVersion: string | null;
+  /** Why the last parse failed, if it did; the text is kept all the same. */
+  parseError: string | null;
+  /** Page-level items (furniture, banner…) of the last parse, for the clipping view. */
+  items: Page['items'];
+  warnings: Page['warnings'];
+  /** The newspaper's name when the page or the source says it. */
+  newspaper: string | null;
+  /** Manual merges and splits, replayed after every re-parse. */
+  boundaryEdits: BoundaryEdit[];
+  updatedAt: number;
+}
+
+/**
+ * A manual change of article boundaries, anchored in the raw text so that it survives re-parsing:
+ * `merge` joins the article containing `at` with the one after it; `split` starts a new article at the paragraph
+ * that begins at `at`.
+ */
+export interface BoundaryEdit {
+  kind: 'merge' | 'split';
+  at: number;
+  editedAt: number;
+}
+
+/** The article fields a user can correct by hand. */
+export type EditableField = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'authors' | 'paragraphs' | 'continuedTo' | 'continuedFrom';
+
+export interface Correction {
+  value: Article[EditableField];
+  editedAt: number;
+}
+
+export interface ArticleRecord {
+  /** `a` + hash of the clipping id and the article's body spans: stable for the same segmentation. */
+  id: string;
+  clippingId: string;
+  /** Position in the page (0-based), for ordering within a clipping. */
+  index: number;
+  /** The article as the parser made it (after boundary edits). */
+  parsed: Article;
+  /** Manual corrections by field; they win over `parsed`. */
+  corrections: Partial<Record<EditableField, Correction>>;
+  /** Where the article's text starts in the clipping: the anchor that carries corrections across re-parses. */
+  anchor: number;
+  /** Spans of the whole article (all fields), to highlight it in the clipping view. */
+  extent: Span[];
+  capturedAt: number;
+  updatedAt: number;
+  /** Soft delete: set while the deletion can still be undone. */
+  deletedAt: number | null;
+}
+
+/** An article as the UI shows it: parsed fields with corrections applied. */
+export interface ArticleView extends Article {
+  id: string;
+  clippingId: string;
+  index: number;
+  corrected: EditableField[];
+  source: ClippingSource;
+  newspaper: string | null;
+  capturedAt: number;
+}
+
+/** Reserved for the collections issue; the table exists from version 1 so no migration is needed then. */
+export interface Collection {
+  id: string;
+  name: string;
+  order: number;
+  createdAt: number;
+  updatedAt: number;
+}

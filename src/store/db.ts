@@ -1,0 +1,43 @@
+import Dexie, { type Table } from 'dexie';
+import type { ArticleRecord, Clipping, Collection } from '../model/records.js';
+
+/** An entry that can undo one destructive action. */
+export interface UndoEntry {
+  id: string;
+  kind: 'delete-article';
+  articleId: string;
+  label: string;
+  createdAt: number;
+}
+
+/** Stored article rows carry their list position; a soft-deleted row has none, so it drops out of the list index. */
+export type StoredArticle = ArticleRecord & { sortKey?: string };
+
+/**
+ * Presscut's IndexedDB database. Version 1 holds every table the first issues need, collections included, so
+ * later features add data rather than migrations. Each `version(n)` block below stays forever; a new schema is a
+ * new block with its `upgrade()`.
+ */
+export class PresscutDB extends Dexie {
+  clippings!: Table<Clipping, string>;
+  articles!: Table<StoredArticle, string>;
+  collections!: Table<Collection, string>;
+  undo!: Table<UndoEntry, string>;
+
+  constructor(name = 'presscut', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      clippings: 'id, capturedAt',
+      articles: 'id, clippingId, sortKey, deletedAt',
+      collections: 'id, order',
+      undo: 'id, createdAt',
+    });
+  }
+}
+
+const PAD = 9_000_000_000_000_000;
+
+/** Newest clipping first, page order inside a clipping: one string index serves the archive list. */
+export function sortKey(capturedAt: number, clippingId: string, index: number): string {
+  return `${String(PAD - capturedAt).padStart(16, '0')}|${clippingId}|${String(index).padStart(5, '0')}`;
+}
