@@ -1,5 +1,5 @@
 import type { Channel, Language } from '../model/page.js';
-import { wideRatio } from './chars.js';
+import { displayWidth, endsSentence, wideRatio } from './chars.js';
 
 /**
  * Guesses where the text came from. Copied e-paper pages keep one paragraph a line, often with an ideographic
@@ -9,9 +9,11 @@ export function detectChannel(text: string): Channel {
   const lines = text.split('\n').filter((l) => l.trim());
   if (!lines.length) return 'unknown';
   const indented = lines.filter((l) => /^\u3000{2}/.test(l)).length;
-  const long = lines.filter((l) => l.trim().length > 60).length;
-  if (indented >= 2 || (long >= 3 && long >= lines.length * 0.25)) return 'web';
-  if (/PDF下载|返回目录|上一版|下一版|往期回顾/.test(text) && long >= 1) return 'web';
+  // Lines wider than any newspaper column that end a sentence are whole paragraphs: copied, not extracted.
+  const long = lines.filter((l) => displayWidth(l) > 45);
+  const paragraphs = long.filter((l) => endsSentence(l)).length;
+  if (indented >= 2 || (paragraphs >= 2 && paragraphs >= long.length * 0.6 && long.length >= lines.length * 0.2)) return 'web';
+  if (/PDF下载|返回目录|上一版|下一版|往期回顾/.test(text) && paragraphs >= 1) return 'web';
   return 'pdf';
 }
 

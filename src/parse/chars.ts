@@ -19,7 +19,9 @@ export function isWide(c: number): boolean {
 }
 
 export function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x3000 || c === 0xa0 || c === 0x0d || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
+  // Exactly JavaScript's \s, plus the zero-width space that PDF text often carries.
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function isLatinLetter(c: number): boolean {

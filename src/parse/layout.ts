@@ -20,6 +20,14 @@ export function measureAround(units: Unit[], looks: Look[], i: number, dir: 1 | 
   return ws[ws.length >> 1]!;
 }
 
+/** The median width of all full lines of running text on the page: the fallback where a local measure is unknown. */
+function measureOfPage(units: Unit[], looks: Look[]): number {
+  const ws = units.filter((u, i) => u.kind === 'text' && u.lineStart && u.lineEnd && !looks[i]!.sentence).map((u) => u.width);
+  if (ws.length < 5) return 0;
+  ws.sort((a, b) => a - b);
+  return ws[ws.length >> 1]!;
+}
+
 /** Whether `u` has the look of display type relative to the measure `m` of the running text near it. */
 function displayEvidence(u: Unit, l: Look, m: number, channel: Channel): boolean {
   // Copied web pages keep one paragraph a line: a line with no clause mark at all is a title there.
@@ -41,6 +49,7 @@ const isSkippable = (u: Unit) => u.kind === 'furniture' || u.kind === 'credit';
  */
 export function assignRoles(text: string, units: Unit[], channel: Channel): Look[] {
   const looks = units.map((u) => look(text, u));
+  const pageMeasure = measureOfPage(units, looks);
   let boundary = true, seenText = false;
   for (let i = 0; i < units.length; ) {
     const u = units[i]!;
@@ -68,7 +77,7 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
       run.push(j);
     }
     while (j < units.length && isSkippable(units[j]!)) j++;
-    decideRun(text, units, looks, run, j, channel, !seenText);
+    decideRun(text, units, looks, run, j, channel, pageMeasure, !seenText);
     seenText = true;
     const last = units[run[run.length - 1]!]!;
     boundary = last.role !== 'body' || looks[run[run.length - 1]!]!.sentence;
@@ -84,7 +93,7 @@ function headsAByline(units: Unit[], looks: Look[], i: number): boolean {
   return (l.dash || l.spaced) && units[i + 1]?.kind === 'byline';
 }
 
-function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number, channel: Channel, pageStart = false): void {
+function decideRun(text: string, units: Unit[], looks: Look[], run: number[], next: number, channel: Channel, pageMeasure: number, pageStart = false): void {
   const nu = units[next];
   // An all-caps name line under a headline is its byline (English pages print them so).
   for (let r = 1; r < run.length; r++) {
@@ -94,7 +103,7 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
     u.kind = 'byline'; u.role = 'byline'; u.byline = by;
     for (const k of run.slice(0, r)) units[k]!.role = 'display';
     const rest = run.slice(r + 1);
-    if (rest.length) decideRun(text, units, looks, rest, next, channel);
+    if (rest.length) decideRun(text, units, looks, rest, next, channel, pageMeasure);
     return;
   }
   const hard = !nu || (nu.kind === 'dateline' && !nu.dateline?.trailing) || nu.kind === 'byline' || (nu.kind === 'jump' && nu.jump?.dir === 'from');
@@ -105,13 +114,13 @@ function decideRun(text: string, units: Unit[], looks: Look[], run: number[], ne
     let r = 0;
     if (dash > 0) {
       const m = measureAround(units, looks, run[0]! - 1, -1);
-      while (r < dash && !displayEvidence(units[run[r]!]!, looks[run[r]!]!, m, channel)) units[run[r++]!]!.role = 'body';
+      while (m > 0 && r < dash && !displayEvidence(units[run[r]!]!, looks[run[r]!]!, m, channel)) units[run[r++]!]!.role = 'body';
     }
     for (; r < run.length; r++) units[run[r]!]!.role = 'display';
     return;
   }
   if (nu.kind === 'jump') { for (const k of run) units[k]!.role = 'body'; return; }
-  const m = measureAround(units, looks, next, 1);
+  const m = measureAround(units, looks, next, 1) || pageMeasure;
   let r = 0;
   // The first line of a paste, free of any clause mark, is its headline even when no measure says so.
   if (pageStart && !/[，、：；,;:]/.test(text.slice(units[run[0]!]!.s, units[run[0]!]!.e))) units[run[r++]!]!.role = 'display';

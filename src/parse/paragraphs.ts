@@ -15,7 +15,7 @@ export function segmentMeasure(units: Unit[], looks: Look[], body: number[]): nu
  * anywhere). A paragraph ends where a line ends a sentence and falls short of the column measure; on copied
  * web pages every line is a paragraph; a subhead is a paragraph of its own.
  */
-export function paragraphs(units: Unit[], looks: Look[], body: number[], channel: Channel): number[][] {
+export function paragraphs(text: string, units: Unit[], looks: Look[], body: number[], channel: Channel): number[][] {
   const m = segmentMeasure(units, looks, body);
   const out: number[][] = [];
   let cur: number[] = [];
@@ -24,18 +24,22 @@ export function paragraphs(units: Unit[], looks: Look[], body: number[], channel
     const i = body[k]!, u = units[i]!;
     const prev = k > 0 ? body[k - 1]! : -1;
     if (u.role === 'subhead') { flush(); cur.push(i); flush(); continue; }
-    if (prev >= 0 && breaksAfter(units[prev]!, looks[prev]!, u, m, channel)) flush();
+    if (prev >= 0 && breaksAfter(text, units[prev]!, looks[prev]!, u, m, channel)) flush();
     cur.push(i);
   }
   flush();
   return out;
 }
 
-function breaksAfter(p: Unit, pl: Look, u: Unit, m: number, channel: Channel): boolean {
+// Openers that begin a paragraph of news prose, not a sentence inside one: a full line ending a sentence before
+// them still ends its paragraph (`…攻坚战。` ⏎ `会议还研究了其他事项。`).
+const OPENER = /^(?:会议(?:指出|强调|要求|认为|提出|决定|还|听取|审议|研究|通报)|与此同时|此外|据了解|记者(?:了解到|获悉|注意到)|近年来|今年以来|下一步|会上|会前|会后|随后)/;
+
+function breaksAfter(text: string, p: Unit, pl: Look, u: Unit, m: number, channel: Channel): boolean {
   if (!u.lineStart) return false;
   if (channel === 'web') return true;
   if (!pl.sentence || !p.lineEnd) return false;
-  if (!m) return true;
+  if (!m || OPENER.test(text.slice(u.s, u.s + 8))) return true;
   const tol = pl.latin ? 0.12 * m : Math.max(1, 0.05 * m);
   return p.lineWidth <= m - tol;
 }

@@ -25,7 +25,7 @@ export function reassemble(text: string, units: Unit[], looks: Look[], stories: 
   splitHeadlineBlocks(S, stories);
   let out = mergeFragments(S, stories);
   out = moveTails(S, out);
-  return out.filter((s) => s.seg.body.length || s.seg.dateline.length || s.block);
+  return out.filter((s) => s.seg.body.length || s.seg.dateline.length || s.block || s.seg.jumpTo !== null || s.seg.jumpFrom !== null);
 }
 
 const MAX_STORIES = 60;
@@ -134,8 +134,8 @@ function moveTails(S: Sides, stories: Story[]): Story[] {
   for (const open of unfinished) {
     const og = S.grams(open.seg.body);
     const openText = S.str(open.seg.body).replace(/\s+/g, '');
-    const lastChar = openText[openText.length - 1]!;
-    if (!isHan(lastChar.charCodeAt(0))) continue;
+    const lastChar = openText[openText.length - 1];
+    if (!lastChar || !isHan(lastChar.charCodeAt(0))) continue;
     let best: { host: Story; at: number; gain: number } | null = null;
     for (const host of stories) {
       if (host === open || host.seg.body.length < 4) continue;

@@ -32,12 +32,14 @@ export function renderSpans(text: string, spans: Span[], lex: Lexicon, mode: 'bo
 
 function joinWrapped(a: string, b: string, lex: Lexicon): string {
   const last = a.charCodeAt(a.length - 1), first = b.charCodeAt(0);
-  if (last === 0x2d /* - */ && /[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) {
-    const head = /([A-Za-z]+)-$/.exec(a)![1]!, tail = /^[a-z]+/.exec(b)![0];
+  const end = a.slice(-48); // regexes see only the tail: the paragraph so far can be long
+  if (last === 0x2d /* - */ && /[A-Za-z]-$/.test(end) && /^[a-z]/.test(b)) {
+    const head = /([A-Za-z]+)-$/.exec(end)![1]!, tail = /^[a-z]+/.exec(b)![0];
     const joined = (head + tail).toLowerCase();
     if (lex.has(joined) || SOFT_SUFFIX.test(tail)) return a.slice(0, -1) + b;
     return a + b;
   }
+  if (last === 0x2d && /[A-Za-z0-9]-$/.test(end)) return a + b; // 2019- ⏎ 2020, well- ⏎ known
   if (isWide(last) || isWide(first)) return a + b;
   if (/^[A-Z]$/.test(a) && /^[A-Z]{2}/.test(b)) return a + b; // a drop cap rejoins its word: T + HE -> THE
   if (last === 0x2014 || first === 0x2014) return a + b; // an em dash at a line end is never spaced
@@ -54,7 +56,9 @@ export function cleanInline(s: string, mode: 'body' | 'title'): string {
     if (!isSpace(c)) { out += t[i]; continue; }
     let j = i;
     while (j < t.length && isSpace(t.charCodeAt(j))) j++;
-    const prev = t.charCodeAt(i - 1), next = t.charCodeAt(j);
+    // An em dash takes the script of what stands beyond it: `voted — narrowly` keeps its spaces.
+    const prev = t.charCodeAt(i - 1) === 0x2014 ? t.charCodeAt(i - 2) : t.charCodeAt(i - 1);
+    const next = t.charCodeAt(j) === 0x2014 ? t.charCodeAt(j + 1) : t.charCodeAt(j);
     const keep = !spaced && (
       (!isWide(prev) && !isWide(next)) ||
       (mode === 'title' && isHan(prev) && isHan(next))

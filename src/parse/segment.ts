@@ -84,7 +84,7 @@ function buildArticle(ctx: Ctx, story: Story): Article | null {
   const display = block ? block.lines.filter((i) => units[i]!.role === 'display') : [];
   const bylines = block ? block.lines.filter((i) => units[i]!.role === 'byline') : [];
   const roles = titleRoles(text, units, looks, display);
-  const paras = paragraphs(units, looks, seg.body, ctx.channel);
+  const paras = paragraphs(text, units, looks, seg.body, ctx.channel);
   const field = (idx: number[], mode: 'body' | 'title' = 'body') => (idx.length ? renderSpans(text, spansOf(units, idx), lex, mode) : null);
   const headlineText = roles.headline.length > 1 && roles.headline.every((i) => looks[i]!.spaced)
     ? roles.headline.map((i) => field([i], 'title')).join(' ') // a 对仗 couplet: two lines, one headline

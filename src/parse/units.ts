@@ -1,5 +1,5 @@
 import { displayWidth, isSpace, isWide } from './chars.js';
-import { findDateline, type DatelineMatch } from './cues/dateline.js';
+import { findDatelines, type DatelineMatch } from './cues/dateline.js';
 import { findJumps } from './cues/jump.js';
 import { isFurniture } from './cues/furniture.js';
 import { isCredit } from './cues/credit.js';
@@ -95,7 +95,10 @@ export function cutUnits(text: string): Unit[] {
     else if (s0 === L.s && /^[电讯]$/.test(lineText)) push(s0, L.e, 'tail');
     else {
       const by = s0 === L.s ? parseByline(lineText) : null;
-      if (by) push(s0, L.e, 'byline', { byline: by });
+      const next = lines[li + 1];
+      // `本报记者` ⏎ `王五 摄`: a credit wrapped after its role word, not a byline.
+      if (by && !by.authors.length && next && /摄$/.test(text.slice(next.s, next.e)) && isCredit(text.slice(next.s, next.e))) push(s0, L.e, 'credit');
+      else if (by) push(s0, L.e, 'byline', { byline: by });
       else consumedTo = cutLine(text, s0, L.e, push);
     }
     if (units.length > first) {
@@ -110,32 +113,34 @@ type Push = (s: number, e: number, kind: UnitKind, extra?: Partial<Unit>) => voi
 
 /** Cuts one line at jump markers and a dateline. Returns how far into the input the line reached. */
 function cutLine(text: string, s: number, e: number, push: Push): number {
-  let at = s, reached = e;
+  let at = s;
   const jumps = findJumps(text.slice(s, e));
   const stops: { s: number; e: number; jump?: Unit['jump'] }[] = jumps.map((j) => ({ s: s + j.start, e: s + j.end, jump: { dir: j.dir, page: j.page } }));
   stops.push({ s: e, e });
+  const datelines = findDatelines(text, s, e);
+  let d = 0;
   for (const stop of stops) {
-    // Text before this jump marker may hold a dateline.
+    // Text before this jump marker may hold datelines.
     while (at < stop.s) {
-      const d = findDateline(text, at, stop.s);
-      if (!d) { push(at, stop.s, 'text'); break; }
-      push(at, d.start, 'text');
-      push(d.start, d.end, 'dateline', { dateline: d });
-      if (d.end > e) {
+      while (d < datelines.length && datelines[d]!.start < at) d++;
+      const dl = datelines[d];
+      if (!dl || dl.start >= stop.s) { push(at, stop.s, 'text'); break; }
+      d++;
+      push(at, dl.start, 'text');
+      push(dl.start, dl.end, 'dateline', { dateline: dl });
+      if (dl.end > e) {
         // The parenthesis wrapped: the rest of the next line is this line's body.
-        const nl = text.indexOf('\n', d.end);
+        const nl = text.indexOf('\n', dl.end);
         const lineEnd = nl < 0 ? text.length : nl;
-        push(d.end, lineEnd, 'text', { lineWidth: displayWidth(text, d.end, lineEnd) });
-        reached = lineEnd;
-        at = stop.s;
-        break;
+        push(dl.end, lineEnd, 'text', { lineWidth: displayWidth(text, dl.end, lineEnd) });
+        return lineEnd;
       }
-      at = d.end;
+      at = dl.end;
     }
     if (stop.jump) push(stop.s, stop.e, 'jump', { jump: stop.jump });
     at = Math.max(at, stop.e);
   }
-  return reached;
+  return e;
 }
 
 /** True when the unit's text starts with a wide (CJK) character. */

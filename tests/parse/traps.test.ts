@@ -2,9 +2,6 @@
  * One small hand-written page per trap of ../shared/docs/ANATOMY.md §6 and Appendix A, asserting what a user sees:
  * field values and the number of articles. The texts are invented for these tests (PDF-style: hard-wrapped at a
  * column measure of about 16 characters for Chinese, 35–40 for English).
- *
- * `it.fails` marks an expectation the segmenter does not meet yet; each is listed, with its actual output, in
- * the report that added it. When the segmenter is fixed, vitest reports the `it.fails` as failing: turn it into `it`.
  */
 import { describe, expect, it } from 'vitest';
 import { bodies, lines, parseN, parseOne, parsePage, summary } from './helpers.js';
@@ -141,7 +138,7 @@ describe('引题 / 主题 / 副题 roles', () => {
 
   // The same block as the first thing on the page: the 主题 above the `——` line becomes a body of its own
   // (an extra article) because no text before it gives a column measure.
-  it.fails('reads 主题 + ——副题 at the very top of the page as the headline block of the story below', () => {
+  it('reads 主题 + ——副题 at the very top of the page as the headline block of the story below', () => {
     const a = parseOne(lines('校园里的“安全第一课”', '——我市中小学秋季安全教育见闻', ...SCHOOL));
     expect(a.headline).toBe('校园里的“安全第一课”');
     expect(a.subtitle).toBe('——我市中小学秋季安全教育见闻');
@@ -231,7 +228,7 @@ describe('Chinese datelines (讯头 / 电头)', () => {
   });
 
   // ANATOMY §1.3: split reporter names on explicit delimiters — 、, a space, 记者, 通讯员.
-  it.fails('splits two reporters separated by a space inside the parenthesis (本报讯（记者王红 李强）)', () => {
+  it('splits two reporters separated by a space inside the parenthesis (本报讯（记者王红 李强）)', () => {
     const a = parseOne(story('本报讯（记者王红 李强）'));
     expect(a.authors).toEqual(['王红', '李强']);
   });
@@ -277,7 +274,7 @@ describe('English datelines and bylines', () => {
 
   // The model documents the field "as printed, spacing artefacts removed", with this very example; the space
   // before an English em dash is not an artefact.
-  it.fails('prints the AP dateline as WASHINGTON (AP) — (keeps the space before the em dash)', () => {
+  it('prints the AP dateline as WASHINGTON (AP) — (keeps the space before the em dash)', () => {
     expect(parseOne(AP).dateline).toBe('WASHINGTON (AP) —');
   });
 
@@ -319,7 +316,7 @@ describe('institutional byline', () => {
   });
 
   // ANATOMY trap 13's block, pasted on its own: 让书香浸润城市 comes out as a separate one-paragraph article.
-  it.fails('reads the commentary block correctly when it opens the paste', () => {
+  it('reads the commentary block correctly when it opens the paste', () => {
     const a = parseOne(lines(
       '让书香浸润城市',
       '——三论建设学习型城市',
@@ -428,13 +425,13 @@ describe('photo credits', () => {
   });
 
   // ANATOMY trap 15: a credit is a caption "even when the credit wraps across lines".
-  it.fails('keeps a credit wrapped over two lines (本报记者 ⏎ 王五 摄) out of the body without starting a new article', () => {
+  it('keeps a credit wrapped over two lines (本报记者 ⏎ 王五 摄) out of the body without starting a new article', () => {
     const page = parseN(lines(BOOK_FAIR_HEAD, ...BOOK_FAIR.slice(0, 4), '本报记者', '王五 摄', ...BOOK_FAIR.slice(4)), 1);
     expect(page.articles[0]!.paragraphs).toEqual([BOOK_FAIR_P1, BOOK_FAIR_P2]);
     expect(page.articles[0]!.byline).toBeNull();
   });
 
-  it.fails('keeps a body line that merely ends in 拍摄 in the body (it is not a photo credit)', () => {
+  it('keeps a body line that merely ends in 拍摄 in the body (it is not a photo credit)', () => {
     const a = parseOne(lines(
       BOOK_FAIR_HEAD,
       '本报讯（记者李明）10月12日，滨江公园',
@@ -506,7 +503,7 @@ describe('joining wrapped lines', () => {
   });
 
   // Lines that stop mid-sentence ("late", "before a") are wrapped lines whatever the column width.
-  it.fails('joins English lines wrapped at a wide measure (about 64 characters) into paragraphs', () => {
+  it('joins English lines wrapped at a wide measure (about 64 characters) into paragraphs', () => {
     const page = parseN(lines(
       'Senate Passes Stopgap Spending Bill',
       'By JANE DOE',
@@ -558,7 +555,7 @@ describe('joining wrapped lines', () => {
   });
 
   // An English em dash is spaced as printed; only spaces beside CJK characters are layout artefacts.
-  it.fails('keeps the spaces around an English em dash in body text (voted — narrowly — on)', () => {
+  it('keeps the spaces around an English em dash in body text (voted — narrowly — on)', () => {
     const a = parseOne(lines(
       'Budget Vote Delayed',
       'By JOHN ROE',
@@ -666,7 +663,7 @@ describe('body subheads and blank lines', () => {
 
   // Same page: the subhead (7 characters in a 16-character column, no punctuation) is glued to the start of the
   // paragraph after it ("换书集市最热闹读书节为期一个月…").
-  it.fails('keeps a subhead followed by full-measure lines as a paragraph of its own', () => {
+  it('keeps a subhead followed by full-measure lines as a paragraph of its own', () => {
     const page = parseN(lines(BOOK_FAIR_HEAD, ...BOOK_FAIR.slice(0, 4), '换书集市最热闹', ...FULL_P2), 1);
     expect(page.articles[0]!.paragraphs).toEqual([BOOK_FAIR_P1, '换书集市最热闹', FULL_P2_TEXT]);
   });

@@ -39,7 +39,7 @@ export function parseByline(line: string, capsNamesAllowed = false): Byline | nu
 function zhByline(t: string): Byline | null {
   if (/[，。：；！？,;:]|摄$/.test(t)) return null;
   const roles: string[] = [], authors: string[] = [];
-  const tokens = t.split(/\s+/);
+  const tokens = t.split(/[\s、]+/).filter(Boolean);
   for (const tok of tokens) {
     if (ZH_ROLE_TOKEN.test(tok)) roles.push(tok);
     else {

@@ -40,43 +40,49 @@ const EN_CAPS = new RegExp(
 const EN_TITLE = new RegExp(`^(?:St\\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?, ${EN_MONTH} ?\\d{1,2}\\.?[ \\t]*(?:—|--)[ \\t]*`);
 
 /**
- * Finds the first dateline in `text[from, to)` (one line). Chinese 讯头/电头 may start mid-line (glued to the
- * previous headline's tail, `韩俊主持本报讯（记者华泰来）日前`); English datelines only open a line.
- * A reporter parenthesis that wraps onto the next line is followed there.
+ * Finds the datelines in `text[from, to)` (one line), in order and not overlapping. Chinese 讯头/电头 may start
+ * mid-line (glued to the previous headline's tail, `韩俊主持本报讯（记者华泰来）日前`); English datelines only
+ * open a line. A reporter parenthesis that wraps onto the next line is followed there. Each pattern scans the
+ * line once, so a line packed with datelines costs no more than its length.
  */
-export function findDateline(text: string, from: number, to: number): DatelineMatch | null {
+export function findDatelines(text: string, from: number, to: number): DatelineMatch[] {
   const line = text.slice(from, to);
-  let best: { s: number; e: number; complete: boolean } | null = null;
+  const hits: { s: number; e: number; complete: boolean }[] = [];
   for (const re of [ZH_OWN, ZH_AGENCY]) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const e = m.index + m[0].length;
       const complete = re === ZH_OWN || m[1] !== undefined;
       // Without its 电 an agency match is a dateline only when nothing follows it on the line.
-      if (!complete && line.slice(e).trim() !== '') continue;
-      if (!best || m.index < best.s) best = { s: m.index, e, complete };
-      break;
+      if (complete || line.slice(e).trim() === '') hits.push({ s: m.index, e, complete });
+      if (m[0].length === 0) re.lastIndex++;
     }
   }
-  if (best) {
+  hits.sort((x, y) => x.s - y.s);
+  const out: DatelineMatch[] = [];
+  let after = 0;
+  for (const h of hits) {
+    if (h.s < after) continue;
     // A dateline in brackets at the end of a line closes the article it follows.
-    const open = line[best.s - 1], close = line[best.e];
-    if ((open === '（' || open === '(') && (close === '）' || close === ')') && line.slice(best.e + 1).trim() === '') {
-      return { start: from + best.s - 1, end: from + best.e + 1, authors: [], complete: best.complete, trailing: true };
+    const open = line[h.s - 1], close = line[h.e];
+    if ((open === '（' || open === '(') && (close === '）' || close === ')') && line.slice(h.e + 1).trim() === '') {
+      out.push({ start: from + h.s - 1, end: from + h.e + 1, authors: [], complete: h.complete, trailing: true });
+      after = h.e + 1;
+      continue;
     }
-    const paren = reporterParen(text, from + best.e, to);
-    return {
-      start: from + best.s,
-      end: paren ? paren.end : from + best.e,
-      authors: paren ? paren.authors : [],
-      complete: best.complete,
-    };
+    const paren = reporterParen(text, from + h.e, to);
+    out.push({ start: from + h.s, end: paren ? paren.end : from + h.e, authors: paren ? paren.authors : [], complete: h.complete });
+    after = (paren ? paren.end - from : h.e);
   }
+  if (out.length) return out;
   const en = EN_CAPS.exec(line) ?? EN_TITLE.exec(line);
-  if (en && en[0].replace(/[^A-Za-z]/g, '').length >= 3) {
-    return { start: from, end: from + en[0].trimEnd().length, authors: [], complete: true };
-  }
-  return null;
+  if (en && en[0].replace(/[^A-Za-z]/g, '').length >= 3) return [{ start: from, end: from + en[0].trimEnd().length, authors: [], complete: true }];
+  return [];
+}
+
+/** The first dateline in `text[from, to)`, or null. */
+export function findDateline(text: string, from: number, to: number): DatelineMatch | null {
+  return findDatelines(text, from, to)[0] ?? null;
 }
 
 /** `（记者于小博）` right after a dateline, possibly wrapped: `（记者于小` ⏎ `博）`. */
@@ -93,7 +99,9 @@ function reporterParen(text: string, at: number, lineEnd: number): { end: number
     if (c === '（' || c === '(' || c === '。') return null;
   }
   if (j >= limit) return null;
-  const inner = text.slice(i + 1, j).replace(/\s+/g, '');
-  if (!REPORTER_ROLE.test(inner) && !/^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$/.test(inner)) return null;
+  // A line break inside the parenthesis wrapped a name (于小 ⏎ 博); a space separates two names (王红 李强).
+  const inner = text.slice(i + 1, j).replace(/\s*\n\s*/g, '').replace(/\s+/g, ' ').trim();
+  const bare = inner.replace(/ /g, '');
+  if (!REPORTER_ROLE.test(bare) && !/^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*$/.test(bare)) return null;
   return { end: j + 1, authors: splitZhNames(inner) };
 }

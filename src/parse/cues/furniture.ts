@@ -4,7 +4,7 @@
  */
 
 const STAFF = /^(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|版式设计|版式|视觉设计|校对|组版|制版|图片编辑|图编|排版)[ \t\u3000]*[：:]/;
-const ZH_DATE = /^(?:\d{4}|[０-９]{4})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日(?:[ \t]*(?:星期|周)[一二三四五六日天])?(?:[ \t]*农历.{0,12})?$/;
+const ZH_DATE = /^[0-9０-９]{4}[ \t]*年[ \t]*[0-9０-９]{1,2}[ \t]*月[ \t]*[0-9０-９]{1,2}[ \t]*日(?:[ \t]*(?:星期|周)[一二三四五六日天])?(?:[ \t]*农历.{0,12})?$/;
 const WEEKDAY = /^(?:星期|周)[一二三四五六日天]$|^农历[\u4e00-\u9fff]{2,12}$/;
 const EN_WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';

@@ -30,7 +30,7 @@ export function findJumps(line: string): JumpMatch[] {
     const dir = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
     out.push({ start: m.index, end: m.index + m[0].length, dir, page: pageRef(m[2]!) });
   }
-  if (out.length || !/[Cc]ontinued|[Cc]ont'd|[Ss]ee |[Ff]rom /.test(line)) return out;
+  if (out.length || !/[Cc]ontinue|[Cc]ont'd|[Ss]ee |[Ff]rom /.test(line)) return out;
   const add = (re: RegExp, dir: 'to' | 'from') => {
     for (const m of line.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, dir, page: pageRef(m[1]!) });
   };
