@@ -1,4 +1,4 @@
-import { endsClause, endsSentence, isLetterSpaced } from './chars.js';
+import { endsClause, endsSentence, isLetterSpaced, isSpace } from './chars.js';
 import { parseByline } from './cues/byline.js';
 import type { Unit } from './units.js';
 
@@ -26,25 +26,34 @@ const INNER_ZH_STOP = /[。！？](?!$|[”’」』）)]+$)/;
 const INNER_EN_STOP = /[a-z0-9)][.!?]["'”’]? +[A-Z]/;
 
 export function look(text: string, u: Unit): Look {
+  // One pass over the characters for the counts; the regexes below only run where they can matter.
+  let letters = 0, upper = 0, visible = 0, gaps = 0;
+  for (let i = u.s; i < u.e; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { if (!isSpace(text.charCodeAt(i - 1))) gaps++; continue; }
+    visible++;
+    if (c >= 0x41 && c <= 0x5a) { letters++; upper++; } else if (c >= 0x61 && c <= 0x7a) letters++;
+  }
   const t = text.slice(u.s, u.e);
-  const letters = t.replace(/[^A-Za-z]/g, '');
-  const latin = letters.length > 0 && letters.length >= t.replace(/\s/g, '').length * 0.5;
-  const words = t.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
-  const long = words.filter((w) => w.replace(/[^A-Za-z]/g, '').length >= 4);
-  const spaced = isLetterSpaced(t);
+  const latin = letters > 0 && letters >= visible * 0.5;
+  const spaced = !latin && gaps > 0 && isLetterSpaced(t);
   // One or two spaces between Han phrases (增进民生福祉 着力保障和改善民生); a line spaced all through is
   // justified running text (“ 自 立 自 强 的 20), not a phrase break.
-  const gaps = t.match(/\s+/g)?.length ?? 0;
   const phraseSpace = !spaced && gaps >= 1 && gaps <= 2 && /[\u4e00-\u9fff]{2}\s+[\u4e00-\u9fff]{2}/.test(t);
+  let titleCase = false;
+  if (latin) {
+    const long = t.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && w.replace(/[^A-Za-z]/g, '').length >= 4);
+    titleCase = long.length >= 2 && long.every((w) => /^[A-Z]/.test(w));
+  }
   return {
     spaced,
     dash: /^(?:——|—|--)/.test(t),
     phraseSpace,
     clause: endsClause(t),
     sentence: endsSentence(t),
-    innerStop: INNER_ZH_STOP.test(t) || INNER_EN_STOP.test(t),
-    caps: letters.length >= 2 && letters === letters.toUpperCase(),
-    titleCase: long.length >= 2 && long.every((w) => /^[A-Z]/.test(w)),
+    innerStop: INNER_ZH_STOP.test(t) || (latin && INNER_EN_STOP.test(t)),
+    caps: letters >= 2 && letters === upper,
+    titleCase,
     lower: /^[a-z]/.test(t),
     latin,
   };

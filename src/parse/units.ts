@@ -87,7 +87,7 @@ export function cutUnits(text: string): Unit[] {
       [s, e] = trimRange(text, s, e);
       if (e <= s) return;
       units.push({ s, e, kind, role: kind === 'text' ? 'body' : kind, lineStart: false, lineEnd: false,
-        width: displayWidth(text, s, e), ...base, ...extra });
+        width: s === L.s && e === L.e ? lineWidth : displayWidth(text, s, e), ...base, ...extra });
     };
     const first = units.length;
     if (s0 === L.s && isFurniture(lineText, nearEdge)) push(s0, L.e, 'furniture');

@@ -23,7 +23,8 @@ const EN_MASTHEAD_WORD = /(?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|New
  */
 export function isFurniture(line: string, nearEdge: boolean): boolean {
   const t = line.trim();
-  if (!t) return false;
+  // Furniture is short; running text never needs the dozen patterns below.
+  if (!t || t.length > 160) return false;
   if (STAFF.test(t) || ZH_DATE.test(t) || WEEKDAY.test(t) || EN_DATE.test(t) || PAGE_LABEL.test(t)) return true;
   if (SOURCE_LINE.test(t.replace(/\s+/g, '')) || FOLIO.test(t)) return true;
   if (t.length <= 120 && CHROME.test(t)) return true;
