@@ -59,9 +59,10 @@ export function cleanInline(s: string, mode: 'body' | 'title'): string {
     // An em dash takes the script of what stands beyond it: `voted — narrowly` keeps its spaces.
     const prev = t.charCodeAt(i - 1) === 0x2014 ? t.charCodeAt(i - 2) : t.charCodeAt(i - 1);
     const next = t.charCodeAt(j) === 0x2014 ? t.charCodeAt(j + 1) : t.charCodeAt(j);
+    const wrapped = t.slice(i, j).includes('\n'); // a span that crosses a line end: 于小 ⏎ 博 is one name
     const keep = !spaced && (
       (!isWide(prev) && !isWide(next)) ||
-      (mode === 'title' && isHan(prev) && isHan(next))
+      (mode === 'title' && !wrapped && isHan(prev) && isHan(next))
     );
     if (keep) out += ' ';
     i = j - 1;

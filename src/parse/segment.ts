@@ -9,6 +9,7 @@ import { pageLexicon, renderSpans, type Lexicon } from './render.js';
 import { buildStream, type Block, type Piece } from './stream.js';
 import { titleRoles } from './titles.js';
 import { cutUnits, type Unit } from './units.js';
+import { foldCueScript } from './script.js';
 import type { Look } from './features.js';
 
 /** Bumped whenever the output for some input changes; stored articles record it so they can be re-derived. */
@@ -35,23 +36,26 @@ export function parsePage(text: string, hints: ParseHints = {}): Page {
     warnings.push({ code: 'empty', message: 'the text is empty or only white space' });
     return page;
   }
-  const units = cutUnits(text);
-  const looks = assignRoles(text, units, page.channel);
+  // Cues are read on a copy with traditional cue characters folded (same offsets); output comes from `text`.
+  const cue = foldCueScript(text);
+  const units = cutUnits(cue);
+  const looks = assignRoles(cue, units, page.channel);
   const stream = buildStream(units, looks, page.channel);
   relinkStrandedDatelines(units, stream);
-  const attached = attach(text, units, stream, page.channel === 'web' ? 'before' : undefined);
+  const attached = attach(cue, units, stream, page.channel === 'web' ? 'before' : undefined);
   page.headlineOrder = attached.order;
-  if (page.channel !== 'web') attached.stories = reassemble(text, units, looks, attached.stories);
+  if (page.channel !== 'web') attached.stories = reassemble(cue, units, looks, attached.stories);
   const lex = pageLexicon(text);
-  const ctx: Ctx = { text, units, looks, lex, channel: page.channel };
+  const ctx: Ctx = { text, cue, units, looks, lex, channel: page.channel };
   for (const story of attached.stories) {
     const a = buildArticle(ctx, story);
     if (a) page.articles.push(a);
     else page.items.push(leftover(ctx, storyUnits(story)));
   }
   const firstSeg = stream.findIndex((p) => 'seg' in p);
+  const position = new Map(stream.flatMap((p, k) => ('block' in p ? [[p.block, k] as const] : [])));
   for (const b of attached.orphans) {
-    const atTop = firstSeg < 0 || stream.findIndex((p) => 'block' in p && p.block === b) < firstSeg;
+    const atTop = firstSeg < 0 || position.get(b)! < firstSeg;
     const kind: PageItem['kind'] = page.channel === 'web' ? 'furniture' : atTop && b.lines.length <= 2 ? 'banner' : 'leftover';
     page.items.push(item(ctx, kind, b.lines));
     if (kind === 'leftover') warnings.push({ code: 'orphan-headline', message: 'a headline block fits no article body', span: spanOf(units, b.lines) });
@@ -68,6 +72,8 @@ export function parsePage(text: string, hints: ParseHints = {}): Page {
 
 interface Ctx {
   text: string;
+  /** `text` with traditional cue characters folded; the cue strings found in it are mapped back to `text`. */
+  cue: string;
   units: Unit[];
   looks: Look[];
   lex: Lexicon;
@@ -89,11 +95,15 @@ function buildArticle(ctx: Ctx, story: Story): Article | null {
   const headlineText = roles.headline.length > 1 && roles.headline.every((i) => looks[i]!.spaced)
     ? roles.headline.map((i) => field([i], 'title')).join(' ') // a 对仗 couplet: two lines, one headline
     : field(roles.headline, 'title');
+  const original = (s: string, i: number) => {
+    const at = ctx.cue.indexOf(s, units[i]!.s);
+    return at >= 0 && at + s.length <= units[i]!.e ? text.slice(at, at + s.length) : s;
+  };
   const authors = [
-    ...seg.dateline.flatMap((i) => units[i]!.dateline?.authors ?? []),
-    ...bylines.flatMap((i) => units[i]!.byline?.authors ?? []),
+    ...seg.dateline.flatMap((i) => (units[i]!.dateline?.authors ?? []).map((a) => original(a, i))),
+    ...bylines.flatMap((i) => (units[i]!.byline?.authors ?? []).map((a) => original(a, i))),
   ];
-  const byline = bylines.length ? bylines.map((i) => units[i]!.byline!.text).join(' ') : null;
+  const byline = bylines.length ? bylines.map((i) => units[i]!.byline!.text.split(' ').map((t) => original(t, i)).join(' ')).join(' ') : null;
   const jumpTo = seg.jumpTo === null ? [] : [seg.jumpTo];
   const jumpFrom = seg.jumpFrom === null ? [] : [seg.jumpFrom];
   const spans: ArticleSpans = {
@@ -107,7 +117,8 @@ function buildArticle(ctx: Ctx, story: Story): Article | null {
     kicker: field(roles.kicker, 'title'),
     headline: headlineText,
     subtitle,
-    dateline: field(seg.dateline),
+    // A space between two reporters' names is kept (于小博 李强); after a role word it is only layout (记者 张三).
+    dateline: field(seg.dateline, 'title')?.replace(/(记者|記者|通讯员|通訊員|实习生|實習生)\s+/g, '$1') ?? null,
     byline,
     authors: [...new Set(authors)],
     paragraphs: paras.map((p) => field(p)!).filter((p) => p !== ''),
