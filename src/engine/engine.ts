@@ -7,6 +7,12 @@ import { deriveRecords } from '../store/derive.js';
 import { contentHash, normaliseForId } from '../store/hash.js';
 import { applyCorrections, toView } from '../store/view.js';
 import { checkPatch, checkText, EngineError } from '../store/validate.js';
+// Search: the index is kept in the same transactions as the article rows (src/search/indexer.ts).
+import { indexArticles } from '../search/indexer.js';
+import { IndexReader } from '../search/reader.js';
+import { rebuildIndex } from '../search/rebuild.js';
+import { search } from '../search/search.js';
+import { searchTableList } from '../search/tables.js';
 import type {
   ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
 } from './types.js';
@@ -40,7 +46,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       return { ids: [], orphaned: 0, error, page: null };
     }
     const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
-    return db.transaction('rw', db.clippings, db.articles, async () => {
+    return db.transaction('rw', [db.clippings, db.articles, ...searchTableList(db)], async () => {
       const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
       const t = now();
       const { records, orphaned } = deriveRecords(clipping, articles, previous, t);
@@ -50,6 +56,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
         parserVersion: PARSER_VERSION, parseError: null, items: page.items, warnings: page.warnings,
         newspaper: clipping.newspaper ?? guessNewspaper(page), updatedAt: t,
       });
+      await indexArticles(db, previous.map((r) => r.id), records);
       return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
     });
   }
@@ -68,6 +75,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
   async function addEdit(r: StoredArticle, kind: 'merge' | 'split', at: number): Promise<void> {
     await db.clippings.where('id').equals(r.clippingId).modify((c) => { c.boundaryEdits.push({ kind, at, editedAt: now() }); });
   }
+
+  const reader = new IndexReader(db);
 
   const findAt = (rows: StoredArticle[], at: number) => rows.find((x) => x.extent.some((s) => s.start <= at && at < s.end) || x.anchor === at);
 
@@ -153,12 +162,13 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
 
     async updateArticle(id, patch) {
       const fields = checkPatch(patch as Record<string, unknown>);
-      return db.transaction('rw', db.articles, db.clippings, async () => {
+      return db.transaction('rw', [db.articles, db.clippings, ...searchTableList(db)], async () => {
         const r = await mustGet(id);
         const t = now();
         for (const [f, value] of fields) r.corrections[f] = { value: value as never, editedAt: t };
         r.updatedAt = t;
         await db.articles.put(r);
+        await indexArticles(db, [id], [r]);
         return toView(r, (await db.clippings.get(r.clippingId))!);
       });
     },
@@ -191,16 +201,20 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       // Hand-edited paragraphs described the whole article; they no longer fit either half.
       for (const part of [first, second]) if (part.corrections.paragraphs) {
         delete part.corrections.paragraphs;
-        await db.articles.put(part);
+        await db.transaction('rw', [db.articles, db.clippings, ...searchTableList(db)], async () => {
+          await db.articles.put(part);
+          await indexArticles(db, [part.id], [part]);
+        });
       }
       return [first.id, second.id];
     },
 
     async deleteArticle(id): Promise<UndoToken> {
-      return db.transaction('rw', db.articles, db.undo, async () => {
+      return db.transaction('rw', [db.articles, db.undo, db.clippings, ...searchTableList(db)], async () => {
         const r = await mustGet(id);
         const t = now();
         await db.articles.update(id, { deletedAt: t, sortKey: undefined });
+        await indexArticles(db, [id], []);
         const label = applyCorrections(r).headline ?? r.parsed.paragraphs[0]?.slice(0, 30) ?? id;
         const token = { id: 'u' + contentHash(`${id}|${t}`), label };
         await db.undo.put({ id: token.id, kind: 'delete-article', articleId: id, label, createdAt: t });
@@ -209,13 +223,14 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
     },
 
     async undo(token) {
-      await db.transaction('rw', db.articles, db.undo, async () => {
+      await db.transaction('rw', [db.articles, db.undo, db.clippings, ...searchTableList(db)], async () => {
         const e = await db.undo.get(token);
         if (!e) throw new EngineError('undo-gone', 'there is nothing left to undo for this action');
         const r = await db.articles.get(e.articleId);
         // The article may have been re-derived since; the deletion then lives on the row that took its text.
         const target = r ?? (await db.articles.filter((x) => x.deletedAt === e.createdAt).first());
         if (target) await db.articles.update(target.id, { deletedAt: null, sortKey: sortKey(target.capturedAt, target.clippingId, target.index) });
+        if (target) await indexArticles(db, [], [(await db.articles.get(target.id))!]);
         await db.undo.delete(token);
       });
     },
@@ -230,6 +245,15 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
         result.orphanedCorrections += r.orphaned;
       }
       return result;
+    },
+
+    // Search (src/search): queries read the index; the reader caches per-document norms between writes.
+    search: (query, options) => search(db, reader, query, options),
+
+    async rebuildIndex(onProgress) {
+      const r = await rebuildIndex(db, onProgress);
+      reader.reset();
+      return r;
     },
   };
 }

@@ -9,6 +9,9 @@ import type { ArticleView, Clipping, ClippingSource, EditableField, StructuredAr
 
 export type { StructuredArticle };
 import type { Article } from '../model/page.js';
+import type { SearchOptions, SearchResponse } from '../search/types.js';
+
+export type { SearchHit, SearchOptions, SearchResponse, Snippet, Highlight, QueryError } from '../search/types.js';
 
 /** What the side panel's live preview shows while the user types or pastes. */
 export interface Preview {
@@ -104,4 +107,13 @@ export interface Engine {
   undo(token: string): Promise<void>;
   /** Re-derives articles from the stored text with the current parser; all clippings when no id is given. */
   reparse(clippingId?: string): Promise<ReparseResult>;
+  /**
+   * Searches the archive with the query language of src/search/query.ts (words, CJK strings, "phrases",
+   * -exclusions, OR, headline:/byline:/source:/in:/after:/before:/sort:). A malformed query comes back with
+   * `error` set (message and position), never as a rejection.
+   * @example await engine.search('汽车产业集群 after:2022-11-01', { limit: 20 })
+   */
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** Drops the search index and builds it again from the articles, reporting progress. */
+  rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<{ articles: number }>;
 }

@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { ArticleRecord, Clipping, Collection } from '../model/records.js';
+import { indexExisting } from '../search/rebuild.js';
+import { SEARCH_STORES } from '../search/tables.js';
 
 /** An entry that can undo one destructive action. */
 export interface UndoEntry {
@@ -32,6 +34,9 @@ export class PresscutDB extends Dexie {
       collections: 'id, order',
       undo: 'id, createdAt',
     });
+    // Version 2: the search index (src/search/tables.ts), derived from the articles and built for those already
+    // stored during the upgrade.
+    this.version(2).stores(SEARCH_STORES).upgrade((tx) => indexExisting(tx));
   }
 }
 

@@ -1,0 +1,45 @@
+/**
+ * A canonical view of what the index holds for the live articles, independent of document numbers and of how
+ * postings are laid out in rows: two indexes of the same articles dump equal. Tests compare an index kept up to
+ * date by edits with one rebuilt from scratch.
+ */
+import type { Dexie } from 'dexie';
+import { decodePostings, FIELD_COUNT, type FieldHits } from './codec.js';
+import { CHUNK_BITS, CHUNK_SIZE, searchTables } from './tables.js';
+
+export interface IndexDump {
+  live: number;
+  lenSum: number[];
+  docs: Record<string, { day: number; len: number[]; terms: Record<string, FieldHits> }>;
+}
+
+export async function dumpIndex(db: Dexie): Promise<IndexDump> {
+  const t = searchTables(db);
+  const meta = await t.meta.get('meta');
+  const norms = new Map((await t.norms.toArray()).map((n) => [n.chunk, n]));
+  const names = new Map((await t.ids.toArray()).map((r) => [r.docNo, r.articleId]));
+  const docs: IndexDump['docs'] = {};
+  const alive = (d: number) => norms.get(d >> CHUNK_BITS)?.alive[d & (CHUNK_SIZE - 1)] === 1;
+  for (const [docNo, id] of names) {
+    if (!alive(docNo)) continue;
+    const n = norms.get(docNo >> CHUNK_BITS)!, i = docNo & (CHUNK_SIZE - 1);
+    docs[id] = { day: n.day[i]!, len: [...n.len.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT)], terms: {} };
+  }
+  const rows = [...(await t.postings.toArray()), ...(await t.tail.toArray())];
+  for (const row of rows) {
+    row.terms.forEach((term, k) => {
+      for (const p of decodePostings(row.data.subarray(row.offs[k]!, row.offs[k + 1]!), 0, true)) {
+        const id = names.get(p.doc);
+        if (!id || !alive(p.doc)) continue;
+        docs[id]!.terms[term] = [...p.hits].map((h) => h ?? undefined);
+      }
+    });
+  }
+  // Canonical order: ids and terms sorted.
+  const sorted: IndexDump['docs'] = {};
+  for (const id of Object.keys(docs).sort()) {
+    const d = docs[id]!;
+    sorted[id] = { ...d, terms: Object.fromEntries(Object.entries(d.terms).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  }
+  return { live: meta?.live ?? 0, lenSum: meta?.lenSum ?? new Array(FIELD_COUNT).fill(0), docs: sorted };
+}

@@ -1,0 +1,158 @@
+/**
+ * The query language. A query is a list of clauses, all of which must hold:
+ *
+ *   长春 汽车产业集群        words and CJK strings (a CJK string matches where the text contains it)
+ *   "climate change"        an exact phrase
+ *   -疫情                   exclude articles that match
+ *   上海 OR 北京             either (OR binds tighter than the implied AND: `a OR b c` is `(a OR b) c`)
+ *   headline:汽车            in the kicker, headline or subtitle;  byline:黄鹭  in the dateline, byline or authors
+ *   source:吉林日报          the newspaper or site (source:nytimes.com)
+ *   in:"Reading list"        a collection
+ *   after:2022-11-01  before:2023-01-01    publication day: after is inclusive, before exclusive
+ *   sort:date  sort:relevance
+ *
+ * A field name is only special before a colon with a value after it; other `word:word` text is searched as is
+ * (http://…, 10:30). Errors name the position (0-based, in UTF-16 units) of what is wrong.
+ */
+import { dayInText } from './fields.js';
+
+export type TextField = 'any' | 'headline' | 'byline' | 'source';
+
+/** One piece of text to find. */
+export interface TextClause {
+  text: string;
+  field: TextField;
+  /** Written in quotes. */
+  phrase: boolean;
+  /** Offsets of the clause in the query (for messages and the UI). */
+  start: number;
+  end: number;
+}
+
+export interface ParsedQuery {
+  /** Each group must match; a group matches when any of its alternatives does. */
+  groups: TextClause[][];
+  exclude: TextClause[];
+  /** Days since the epoch; `after` inclusive, `before` exclusive. */
+  after: number | null;
+  before: number | null;
+  collections: { name: string; start: number }[];
+  sort: 'relevance' | 'date' | null;
+}
+
+export class QuerySyntaxError extends Error {
+  constructor(message: string, readonly position: number, readonly length = 1) {
+    super(`${message} (at position ${position + 1})`);
+    this.name = 'QuerySyntaxError';
+  }
+}
+
+const FIELDS = new Set(['headline', 'byline', 'source', 'in', 'after', 'before', 'sort']);
+
+interface Lexeme {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  field: string | null;
+  start: number;
+  end: number;
+  /** An unquoted `OR`. */
+  or: boolean;
+}
+
+const isSpace = (c: string) => /\s/.test(c);
+
+function lex(q: string): Lexeme[] {
+  const out: Lexeme[] = [];
+  let i = 0;
+  while (i < q.length) {
+    if (isSpace(q[i]!)) { i++; continue; }
+    const start = i;
+    let negated = false, field: string | null = null;
+    if (q[i] === '-' && i + 1 < q.length && !isSpace(q[i + 1]!)) { negated = true; i++; }
+    const m = /^([a-z]+):/i.exec(q.slice(i, i + 10));
+    if (m && FIELDS.has(m[1]!.toLowerCase())) {
+      field = m[1]!.toLowerCase();
+      i += m[0].length;
+      if (i >= q.length || isSpace(q[i]!)) throw new QuerySyntaxError(`"${m[1]}:" needs a value right after the colon`, i - 1);
+    }
+    if (q[i] === '"') {
+      const close = q.indexOf('"', i + 1);
+      if (close < 0) throw new QuerySyntaxError('this quote is never closed: add a closing "', i);
+      out.push({ text: q.slice(i + 1, close), quoted: true, negated, field, start, end: close + 1, or: false });
+      i = close + 1;
+      continue;
+    }
+    let j = i;
+    while (j < q.length && !isSpace(q[j]!)) j++;
+    const text = q.slice(i, j);
+    if (text === '-' && !field) throw new QuerySyntaxError('"-" must be followed by what to exclude', start);
+    out.push({ text, quoted: false, negated, field, start, end: j, or: !negated && !field && text === 'OR' });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Parses a query; throws {@link QuerySyntaxError} with the position of the first problem.
+ * @example parseQuery('headline:汽车 -疫情 after:2022-11-01').groups[0][0] // { text: '汽车', field: 'headline', … }
+ */
+export function parseQuery(q: string): ParsedQuery {
+  const out: ParsedQuery = { groups: [], exclude: [], after: null, before: null, collections: [], sort: null };
+  const lexemes = lex(q);
+  let joinNext = false;
+  for (let k = 0; k < lexemes.length; k++) {
+    const x = lexemes[k]!;
+    if (x.or) {
+      const prev = lexemes[k - 1], next = lexemes[k + 1];
+      if (!prev || !out.groups.length || prev.or || prev.negated || (prev.field && !isTextField(prev.field))) {
+        throw new QuerySyntaxError('OR needs something to search for on its left', x.start, 2);
+      }
+      if (!next || next.or) throw new QuerySyntaxError('OR needs something to search for on its right', x.start, 2);
+      if (next.negated || (next.field && !isTextField(next.field))) {
+        throw new QuerySyntaxError('OR can only join words, phrases and headline:/byline:/source: filters', next.start, next.end - next.start);
+      }
+      joinNext = true;
+      continue;
+    }
+    if (x.field && !isTextField(x.field)) {
+      if (x.negated) throw new QuerySyntaxError(`"-${x.field}:" cannot be excluded; use the opposite filter`, x.start);
+      filter(out, x);
+      continue;
+    }
+    const clause: TextClause = { text: x.text, field: (x.field ?? 'any') as TextField, phrase: x.quoted, start: x.start, end: x.end };
+    if (!x.text.trim()) throw new QuerySyntaxError('empty quotes: put the words to find between them', x.start, x.end - x.start);
+    if (x.negated) out.exclude.push(clause);
+    else if (joinNext) out.groups[out.groups.length - 1]!.push(clause);
+    else out.groups.push([clause]);
+    joinNext = false;
+  }
+  if (out.after !== null && out.before !== null && out.after >= out.before) {
+    throw new QuerySyntaxError('after: must be earlier than before:, or nothing can match', q.search(/after:/i));
+  }
+  return out;
+}
+
+const isTextField = (f: string) => f === 'headline' || f === 'byline' || f === 'source';
+
+function filter(out: ParsedQuery, x: Lexeme): void {
+  const value = x.text, at = x.end - (x.quoted ? value.length + 1 : value.length);
+  switch (x.field) {
+    case 'after':
+    case 'before': {
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayInText(value) : null;
+      if (day === null || new Date(day * 86_400_000).toISOString().slice(0, 10) !== value) {
+        throw new QuerySyntaxError(`"${value}" is not a date: write ${x.field}:YYYY-MM-DD, e.g. ${x.field}:2022-11-01`, at, value.length);
+      }
+      out[x.field] = day;
+      return;
+    }
+    case 'sort':
+      if (value !== 'date' && value !== 'relevance') throw new QuerySyntaxError(`sort by "date" or "relevance", not "${value}"`, at, value.length);
+      out.sort = value;
+      return;
+    case 'in':
+      out.collections.push({ name: value, start: x.start });
+      return;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Engine.search: parse, evaluate on the index, then build the page of results (headline, source, date, snippet
+ * with highlights) from the articles themselves.
+ */
+import type { Dexie } from 'dexie';
+import type { Clipping } from '../model/records.js';
+import type { StoredArticle } from '../store/db.js';
+import { applyCorrections } from '../store/view.js';
+import { evaluate, type EvalDeps, type Ranked } from './evaluate.js';
+import { fieldTexts, isoDay, sourceLabel } from './fields.js';
+import { findInText, type Matcher } from './match.js';
+import { normaliseWithMap } from './normalize.js';
+import { parseQuery, QuerySyntaxError } from './query.js';
+import type { IndexReader } from './reader.js';
+import { makeSnippet } from './snippet.js';
+import { searchTableList, searchTables } from './tables.js';
+import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
+
+const MAX_LIMIT = 200;
+
+/** Thrown by `in:` until collections have members (issue 5). */
+export class CollectionsUnavailable extends QuerySyntaxError {}
+
+/** Loads documents' articles and clippings by document number (dropping any deleted meanwhile). */
+async function load(db: Dexie, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
+  const ids = await searchTables(db).ids.where('docNo').anyOf(docs).toArray();
+  const rows = await db.table('articles').bulkGet(ids.map((x) => x.articleId)) as (StoredArticle | undefined)[];
+  const clips = new Map<string, Clipping>();
+  const wanted = [...new Set(rows.flatMap((r) => (r ? [r.clippingId] : [])))];
+  (await db.table('clippings').bulkGet(wanted)).forEach((c: Clipping | undefined) => { if (c) clips.set(c.id, c); });
+  const out = new Map<number, { r: StoredArticle; c: Clipping }>();
+  ids.forEach((x, i) => {
+    const r = rows[i], c = r && clips.get(r.clippingId);
+    if (r && c && r.deletedAt === null) out.set(x.docNo, { r, c });
+  });
+  return out;
+}
+
+/**
+ * Searches the archive.
+ * @example
+ * const res = await search(db, reader, '汽车产业集群 after:2022-11-01', { limit: 10 });
+ * res.hits[0].headline; res.hits[0].snippet.highlights; res.total
+ */
+export async function search(db: Dexie, reader: IndexReader, query: string, options: SearchOptions = {},
+  inCollection: EvalDeps['inCollection'] = noCollections): Promise<SearchResponse> {
+  const t0 = performance.now();
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
+  const empty = (error: SearchResponse['error']): SearchResponse => ({ query, total: 0, hits: [], error, tookMs: performance.now() - t0 });
+  let ranked: Ranked;
+  try {
+    const q = parseQuery(query);
+    if (!q.groups.length && !q.exclude.length && !q.collections.length && q.after === null && q.before === null) return empty(null);
+    const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
+    ranked = await db.transaction('r', [...searchTableList(db), db.table('articles'), db.table('clippings')], async () => {
+      await reader.refresh();
+      return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps);
+    });
+  } catch (e) {
+    if (e instanceof QuerySyntaxError) return empty({ message: e.message, position: e.position, length: e.length });
+    throw e;
+  }
+  const page = ranked.docs.slice(offset, offset + limit);
+  const loaded = await load(db, page.map((d) => d.doc));
+  const hits: SearchHit[] = [];
+  for (const d of page) {
+    const x = loaded.get(d.doc);
+    if (x) hits.push(hitOf(x.r, x.c, d.score, d.day, ranked.matchers));
+  }
+  return { query, total: ranked.docs.length, hits, error: null, tookMs: performance.now() - t0 };
+}
+
+function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matchers: Ranked['matchers']): SearchHit {
+  const a = applyCorrections(r);
+  const body = fieldTexts(a, c)[1];
+  const nb = normaliseWithMap(body);
+  const matches = matchers.filter((m) => m.fields.includes(1)).map((m) => findInText(m.matcher, nb));
+  const headline = a.headline;
+  let headlineHighlights: SearchHit['headlineHighlights'] = [];
+  if (headline) {
+    const nh = normaliseWithMap(headline);
+    headlineHighlights = matchers.filter((m) => m.fields.includes(0)).flatMap((m) => findInText(m.matcher, nh)).sort((x, y) => x.start - y.start);
+  }
+  return {
+    articleId: r.id, clippingId: r.clippingId, headline, kicker: a.kicker, headlineHighlights,
+    source: sourceLabel(c), date: isoDay(day), snippet: makeSnippet(body, matches), score,
+  };
+}
+
+/** Text verification for clauses the positions cannot decide (see match.ts). */
+async function verifyText(db: Dexie, docs: number[], m: Matcher, fields: number[]): Promise<Set<number>> {
+  const ok = new Set<number>();
+  for (let i = 0; i < docs.length; i += 500) {
+    const part = docs.slice(i, i + 500);
+    for (const [doc, { r, c }] of await load(db, part)) {
+      const texts = fieldTexts(applyCorrections(r), c);
+      if (fields.some((f) => findInText(m, normaliseWithMap(texts[f]!)).length)) ok.add(doc);
+    }
+  }
+  return ok;
+}
+
+async function noCollections(name: string, position: number): Promise<Set<number>> {
+  throw new CollectionsUnavailable(`in:${name} cannot filter yet: collections get their articles with the collections feature (issue 5)`, position, 3 + name.length);
+}
