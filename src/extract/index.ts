@@ -39,7 +39,8 @@ export function extractClip(doc: Document, mode: ClipMode, selection: string): E
 
 function pick(doc: Document, mode: ClipMode, selection: string): IngestInput | null {
   const url = doc.URL;
-  const title = doc.title.trim() || undefined;
+  // A text/plain tab has no title of its own; its file name is what the tab strip shows.
+  const title = doc.title.trim() || fileName(url) || undefined;
   const make = (text: string, via: ClippingSource['via'], web: boolean, extra: Partial<IngestInput> = {}): IngestInput | null =>
     text.trim() ? { text, source: { url, title, via, ...(web ? { channel: 'web' } : {}) }, hints: { url, title, ...(web ? { channel: 'web' } : {}) }, ...extra } : null;
 
@@ -60,4 +61,12 @@ function pick(doc: Document, mode: ClipMode, selection: string): IngestInput | n
   }
 
   return make(visibleText(doc), 'page', false);
+}
+
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,58 @@
+/**
+ * The background (Chrome's service worker, Firefox's event page): wires the toolbar popup's requests, the context
+ * menu and the keyboard shortcut to the Engine, and tells open pages when the archive changes.
+ */
+import type { IngestInput, IngestResult } from '../../engine/types.js';
+import type { ClipMode } from '../../extract/index.js';
+import { browser, type Tabs } from '../browser.js';
+import { broadcast, onMessages, type ClipOutcome } from '../messages.js';
+import { showClipBadge } from './badge.js';
+import { clipTab } from './clip-tab.js';
+import { engineHost } from './engine-host.js';
+import { createMenus, MENU_MODES } from './menus.js';
+import { openArchivePanel } from '../side-panel.js';
+
+const engine = engineHost();
+
+async function ingest(input: IngestInput): Promise<IngestResult> {
+  const result = await engine('ingest', input);
+  await broadcast({ to: 'pages', type: 'archive-changed', clippingId: result.clippingId });
+  return result;
+}
+
+/** Clips a tab and reports on the toolbar button; also what the e2e tests and the bench call through `sw.evaluate`. */
+async function clip(tabId: number, mode: ClipMode): Promise<ClipOutcome> {
+  try {
+    const outcome = await clipTab(tabId, mode, ingest);
+    await showClipBadge(tabId, { articles: outcome.result.articleIds.length });
+    return outcome;
+  } catch (e) {
+    await showClipBadge(tabId, { error: (e as Error).message });
+    throw e;
+  }
+}
+
+/** Menu and shortcut: show the archive (while the gesture lasts), then clip into it. */
+function clipFromGesture(tab: Tabs.Tab | undefined, mode: ClipMode): void {
+  if (tab?.id === undefined) return;
+  openArchivePanel(tab.windowId);
+  clip(tab.id, mode).catch(() => undefined); // the badge has shown the error
+}
+
+browser.runtime.onInstalled.addListener(() => { void createMenus(); });
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  const mode = MENU_MODES[String(info.menuItemId)];
+  if (mode) clipFromGesture(tab, mode);
+});
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'clip-page') clipFromGesture(tab, 'auto');
+});
+
+onMessages('background', async (message) => {
+  switch (message.type) {
+    case 'clip-tab': return clip(message.tabId, message.mode);
+    case 'ingest': return ingest(message.input);
+  }
+});
+
+Object.assign(globalThis, { presscut: { clip, ingest, engine } });
