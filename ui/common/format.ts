@@ -1,0 +1,21 @@
+import type { ClippingSource } from '../../src/model/records.js';
+import { t, uiLanguage } from '../../src/extension/i18n.js';
+
+let dateFormat: Intl.DateTimeFormat | null = null;
+
+/** A capture time in the user's language: `2022年11月11日 14:02`, `Nov 11, 2022, 2:02 PM`. */
+export function formatDate(ms: number): string {
+  dateFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateFormat.format(ms);
+}
+
+/** How a clipping names where it came from: the newspaper, else the page or file title, else how it arrived. */
+export function sourceLabel(newspaper: string | null, title: string | null | undefined, via?: ClippingSource['via']): string {
+  return newspaper ?? title ?? (via === undefined || via === 'paste' ? t('pastedText') : t('untitled'));
+}
+
+/** Error text from a worker or the background, first letter raised so that it reads as a sentence. */
+export function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { UndoToken } from '../../src/engine/types.js';
+import { articleCount, t } from '../../src/extension/i18n.js';
+import { onBroadcast } from '../../src/extension/messages.js';
+import type { EngineApi } from '../common/engine.js';
+import { errorText } from '../common/format.js';
+import { Notice, type NoticeKind } from '../common/notice.js';
+import { PasteBox } from '../common/paste-box.js';
+import { ArchiveList } from './archive-list.js';
+import { ClippingView } from './clipping-view.js';
+import { decodeTextFile } from './read-file.js';
+import { Reader } from './reader.js';
+
+type View = { name: 'archive' } | { name: 'article'; id: string } | { name: 'clipping'; id: string; focus: string | null };
+type Note = { kind: NoticeKind; text: string; at: number };
+
+/** How long an undo offer stays on screen. */
+const UNDO_MS = 30_000;
+
+/**
+ * The side panel (Chrome) or sidebar (Firefox): the archive, the reader, the clipping view, a paste box and a drop
+ * target for .txt files. It owns its engine worker; clips made elsewhere arrive as `archive-changed` broadcasts.
+ */
+export function SidePanel({ engine }: { engine: EngineApi }) {
+  const [view, setView] = useState<View>({ name: 'archive' });
+  const [total, setTotal] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const [note, setNote] = useState<Note | null>(null);
+  const [undo, setUndo] = useState<UndoToken | null>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const notify = useCallback((kind: NoticeKind, text: string) => setNote({ kind, text, at: Date.now() }), []);
+
+  useEffect(() => {
+    engine.countArticles().then(setTotal, (e: unknown) => notify('error', errorText(e)));
+  }, [engine, version, notify]);
+  useEffect(() => onBroadcast(changed), [changed]);
+
+  function offerUndo(token: UndoToken) {
+    clearTimeout(undoTimer.current);
+    setUndo(token);
+    undoTimer.current = setTimeout(() => setUndo(null), UNDO_MS);
+  }
+
+  async function undoDelete() {
+    if (!undo) return;
+    setUndo(null);
+    try {
+      await engine.undo(undo.id);
+      changed();
+      notify('success', t('restored', undo.label));
+    } catch (e) {
+      notify('error', errorText(e));
+    }
+  }
+
+  async function clipFile(file: File) {
+    const read = decodeTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) return notify('error', read.message);
+    try {
+      const r = await engine.ingest({ text: read.text, source: { via: 'file', url: `file:${file.name}`, title: file.name } });
+      changed();
+      setView({ name: 'archive' });
+      if (!r.created) notify('info', t('savedDuplicate'));
+      else if (r.parseError) notify('error', t('parseFailed', r.parseError));
+      else notify('success', t('fileClipped', file.name, articleCount(r.articleIds.length)));
+    } catch (e) {
+      notify('error', errorText(e));
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer?.files[0];
+    if (file) void clipFile(file);
+  }
+
+  const toArchive = () => setView({ name: 'archive' });
+  const openArticle = (id: string) => setView({ name: 'article', id });
+
+  return (
+    <div
+      class={dragging ? 'panel dragging' : 'panel'}
+      onDragOver={(e) => { if (e.dataTransfer?.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+      onDrop={onDrop}
+    >
+      <header class="bar">
+        <h1 class="brand">Presscut</h1>
+        <span class="count muted">{total === null ? '' : articleCount(total)}</span>
+        <span class="spacer" />
+        <button type="button" class="toggle-paste" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>{t('pasteToggle')}</button>
+      </header>
+      {pasteOpen && (
+        <section class="paste-panel">
+          <PasteBox engine={engine} save={(input) => engine.ingest(input)} onSaved={() => { changed(); toArchive(); }} rows={5} />
+        </section>
+      )}
+      {note && <div class="note-line" key={note.at}><Notice kind={note.kind}>{note.text}</Notice><button type="button" class="link dismiss" aria-label={t('dismiss')} onClick={() => setNote(null)}>×</button></div>}
+      <main class="views">
+        {total === 0 && view.name === 'archive' && <p class="empty">{t('archiveEmpty')}</p>}
+        <ArchiveList engine={engine} total={total ?? 0} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)} />
+        {view.name === 'article' && (
+          <Reader
+            engine={engine} id={view.id} version={version} onBack={toArchive} onOpen={openArticle}
+            onShowClipping={(id, focus) => setView({ name: 'clipping', id, focus })}
+            onDeleted={(token) => { offerUndo(token); changed(); toArchive(); }}
+            onChanged={changed} notify={notify}
+          />
+        )}
+        {view.name === 'clipping' && (
+          <ClippingView
+            engine={engine} id={view.id} focus={view.focus} version={version}
+            onBack={() => (view.focus ? openArticle(view.focus) : toArchive())} onOpenArticle={openArticle}
+            onChanged={changed} notify={notify}
+          />
+        )}
+      </main>
+      {undo && (
+        <div class="undo-bar" role="status">
+          <span>{t('deleted', undo.label)}</span>
+          <button type="button" class="undo" onClick={undoDelete}>{t('undo')}</button>
+        </div>
+      )}
+      {dragging && <div class="drop-overlay">{t('dropHint')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRow } from '../../src/engine/types.js';
+import { t } from '../../src/extension/i18n.js';
+import { articleLabel } from '../common/article-label.js';
+import type { EngineApi } from '../common/engine.js';
+import { formatDate, sourceLabel } from '../common/format.js';
+import { rowWindow } from './window-range.js';
+
+/** Row height in CSS pixels; sidepanel.css gives `.row` the same height. */
+export const ROW_HEIGHT = 56;
+const PAGE_SIZE = 100;
+const OVERSCAN = 8;
+
+interface Props {
+  engine: EngineApi;
+  total: number;
+  /** Changes whenever the archive does; cached rows are dropped then. */
+  version: number;
+  onOpen: (row: ArticleRow) => void;
+  hidden?: boolean;
+}
+
+/**
+ * The archive, newest clipping first: a windowed list that draws only the rows in view and fetches them from the
+ * engine a page at a time, so 100,000 articles scroll like 100. A row that starts a clipping carries its source
+ * and date.
+ */
+export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 0 });
+  const pages = useRef(new Map<number, ArticleRow[]>());
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+  const frame = useRef(0);
+  const [, redraw] = useState(0);
+
+  useLayoutEffect(() => {
+    const el = scroller.current!;
+    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    generation.current++;
+    pages.current.clear();
+    loading.current.clear();
+    redraw((n) => n + 1);
+  }, [version]);
+
+  const win = rowWindow({ scrollTop: viewport.top, height: viewport.height || 800, rowHeight: ROW_HEIGHT, total, overscan: OVERSCAN, pageSize: PAGE_SIZE });
+
+  useEffect(() => {
+    for (const page of win.pages) {
+      if (pages.current.has(page) || loading.current.has(page)) continue;
+      loading.current.add(page);
+      const gen = generation.current;
+      engine.listArticles(page * PAGE_SIZE, PAGE_SIZE).then((rows) => {
+        if (gen !== generation.current) return; // the archive changed meanwhile; a fresh fetch is under way
+        pages.current.set(page, rows);
+        loading.current.delete(page);
+        redraw((n) => n + 1);
+      }, () => loading.current.delete(page));
+    }
+  });
+
+  const rowAt = (i: number) => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+  // One layout read and one redraw per frame, however many scroll events the frame had.
+  const onScroll = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const el = scroller.current;
+      if (el) setViewport({ top: el.scrollTop, height: el.clientHeight });
+    });
+  };
+
+  const rows = [];
+  for (let i = win.first; i < win.last; i++) {
+    const row = rowAt(i);
+    const above = i > 0 ? rowAt(i - 1) : undefined;
+    rows.push(<Row key={row?.id ?? `pending-${i}`} index={i} row={row} startsClipping={!!row && (i === 0 || (!!above && above.clippingId !== row.clippingId))} onOpen={onOpen} />);
+  }
+
+  return (
+    <div class="archive" ref={scroller} onScroll={onScroll} hidden={hidden} role="list" aria-label={t('archiveHeading')}>
+      <div class="archive-rows" style={{ height: `${total * ROW_HEIGHT}px` }}>{rows}</div>
+    </div>
+  );
+}
+
+function Row({ index, row, startsClipping, onOpen }: { index: number; row: ArticleRow | undefined; startsClipping: boolean; onOpen: (r: ArticleRow) => void }) {
+  const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
+  if (!row) return <div class="row row-pending" style={style} role="listitem" aria-busy="true" />;
+  const meta = [row.kicker && row.headline ? row.kicker : null, row.dateline].filter(Boolean).join(' · ');
+  return (
+    <div class={startsClipping ? 'row row-first' : 'row'} style={style} role="listitem">
+      <button type="button" class="row-button" data-article-id={row.id} data-clipping-id={row.clippingId} onClick={() => onOpen(row)}>
+        {startsClipping
+          ? <span class="row-group">{sourceLabel(row.newspaper, row.sourceTitle)} · {formatDate(row.capturedAt)}</span>
+          : <span class="row-meta">{meta || '\u00a0'}</span>}
+        <span class="row-headline">{articleLabel(row)}</span>
+      </button>
+    </div>
+  );
+}
