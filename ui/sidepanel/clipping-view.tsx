@@ -87,7 +87,7 @@ export function ClippingView({ engine, id, focus, version, onBack, onOpenArticle
           seen.add(r.article);
           return (
             // The article number is drawn by CSS from data-index, so copying the text copies only the text.
-            <mark key={r.start} class={`hl hl-${r.article % COLOURS}${first ? ' hl-first' : ''}`} data-index={first ? r.article + 1 : undefined}
+            <mark key={r.start} class={`hl hl-${r.article % COLOURS}${first ? ' hl-first' : ''}${r.block ? ' hl-block' : ''}`} data-index={first ? r.article + 1 : undefined}
               data-article-id={a.id} title={a.headline ?? ''} onClick={() => onOpenArticle(a.id)}>
               {piece}
             </mark>

@@ -5,6 +5,8 @@ export interface TextRun {
   start: number;
   end: number;
   article: number | null;
+  /** The run covers whole lines, its closing line break included: drawn as a block, it highlights as one box. */
+  block: boolean;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface TextRun {
  * rather than a stripe per line. Where extents overlap, the earlier-starting span keeps the overlap, so no
  * character is drawn twice.
  * @example highlightRuns('ab cd\n\nxy', [[{ start: 0, end: 2 }, { start: 3, end: 5 }]])
- *   // [{ start: 0, end: 5, article: 0 }, { start: 5, end: 9, article: null }]
+ *   // [{ start: 0, end: 6, article: 0, block: true }, { start: 6, end: 9, article: null, block: false }]
  */
 export function highlightRuns(text: string, extents: Span[][]): TextRun[] {
   const spans = extents
@@ -29,11 +31,27 @@ export function highlightRuns(text: string, extents: Span[][]): TextRun[] {
     if (last && last.article === s.article && last.end === at && !/\S/.test(text.slice(at, start))) {
       last.end = end;
     } else {
-      if (start > at) runs.push({ start: at, end: start, article: null });
-      runs.push({ start, end, article: s.article });
+      if (start > at) runs.push({ start: at, end: start, article: null, block: false });
+      runs.push({ start, end, article: s.article, block: false });
     }
     at = end;
   }
-  if (at < text.length) runs.push({ start: at, end: text.length, article: null });
+  if (at < text.length) runs.push({ start: at, end: text.length, article: null, block: false });
+  return asBlocks(text, runs);
+}
+
+/** Turns article runs that cover whole lines into blocks, each taking the line break that closes it. */
+function asBlocks(text: string, runs: TextRun[]): TextRun[] {
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!, next = runs[i + 1];
+    if (r.article === null || (r.start > 0 && text[r.start - 1] !== '\n')) continue;
+    if (r.end === text.length) r.block = true;
+    else if (text[r.end] === '\n' && next && next.article === null) {
+      r.block = true;
+      r.end++;
+      next.start++;
+      if (next.start === next.end) runs.splice(i + 1, 1);
+    }
+  }
   return runs;
 }
