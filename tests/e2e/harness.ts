@@ -1,0 +1,116 @@
+/**
+ * What every e2e test needs: the built Chrome extension loaded into a real Chromium (headless, a persistent profile,
+ * as extensions require), the demo server, and helpers to open the extension's pages as tabs.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+export const JILIN_TEXT = () => readFile(join(ROOT, 'tests', 'fixtures', 'jilin-2022-11-11-p1.txt'), 'utf8');
+
+/** The Jilin front page's seven headlines, as the archive lists them (the first story prints none). */
+export const JILIN_HEADLINES = [
+  '(no headline) 新华社北京11月10日电',
+  '增进民生福祉 着力保障和改善民生',
+  '坚持大抓基层鲜明导向 充分发挥党建引领作用',
+  '强化举措解决人民群众急难愁盼问题 充分挖掘资源优势培育壮大特色产业',
+  '一鼓作气扎实推进各项重点工作 全力冲刺经济社会发展目标任务',
+  '国家先进制造业集群决赛优胜者名单',
+  '我省4件作品获第32届中国新闻奖',
+];
+
+export interface Extension {
+  context: BrowserContext;
+  sw: Worker;
+  id: string;
+  page(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * A copy of dist/chrome that may also run on the test server's pages. A user grants that per tab with a click
+ * (activeTab), which a test cannot make; the copy asks for 127.0.0.1 up front instead. dist/chrome itself asks
+ * for no host at all.
+ */
+export async function testExtensionDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'presscut-ext-'));
+  await cp(join(ROOT, 'dist', 'chrome'), dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/** Launches Chromium on `profile` with the extension at `extDir` (the same dir keeps the same extension id and data). */
+export async function launch(extDir: string, profile: string, options: { lang?: string } = {}): Promise<Extension> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 420, height: 800 },
+    locale: options.lang ?? 'en-US',
+    args: [
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_'), LANG: `${options.lang.replace('-', '_')}.UTF-8` } } : {}),
+  });
+  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const id = new URL(sw.url()).host;
+  return {
+    context, sw, id,
+    async page(path) {
+      const p = await context.newPage();
+      await p.goto(`chrome-extension://${id}/${path}`);
+      return p;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Starts the demo server for one test file. */
+export function demoServer() {
+  return startDemoServer({ root: ROOT });
+}
+
+export async function tempProfile(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'presscut-profile-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** The headlines the archive list shows, top to bottom, once it shows `count` rows. */
+export async function archiveHeadlines(panel: Page, count: number): Promise<string[]> {
+  await panel.waitForFunction((n) => document.querySelectorAll('.row-button').length === n, count, { timeout: 15_000 });
+  return panel.locator('.row-headline').allTextContents();
+}
+
+/** The article count in the side panel's header, e.g. 7 for "7 articles". */
+export async function headerCount(panel: Page): Promise<number> {
+  await panel.waitForFunction(() => /\d/.test(document.querySelector('.count')?.textContent ?? ''));
+  return Number((await panel.locator('.count').textContent())!.replace(/\D/g, ''));
+}
+
+/** Opens the article whose row shows `headline` and waits for the reader. */
+export async function openArticle(panel: Page, headline: string): Promise<void> {
+  await panel.locator('.row-button', { hasText: headline }).first().click();
+  await panel.locator('.article .headline').waitFor();
+}
+
+/** Waits for a notice containing `text` and returns the notice's full text. */
+export async function noticeText(page: Page, text: string | RegExp): Promise<string> {
+  const notice = page.locator('.notice', { hasText: text }).first();
+  await notice.waitFor({ timeout: 15_000 });
+  return (await notice.textContent()) ?? '';
+}
+
+/** Playwright's own screenshots of extension pages, kept for a person to look at (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
