@@ -6,11 +6,11 @@
 import type { Clipping } from '../model/records.js';
 import type { StoredArticle } from '../store/db.js';
 import { applyCorrections } from '../store/view.js';
-import { decodePostings, encodePostings, FIELD_COUNT, type FieldHits, type Posting, termHash, Writer } from './codec.js';
+import { encodePostings, FIELD_COUNT, type FieldHits, type Posting, termHash, Writer } from './codec.js';
 import { searchDoc, type SearchDoc } from './fields.js';
 import { normalise } from './normalize.js';
 import {
-  CHUNK_BITS, CHUNK_SIZE, emptyMeta, type IdRow, type ListBlock, type MetaRow, type NormRow, type PostingRow,
+  CHUNK_BITS, CHUNK_SIZE, emptyMeta, type IdRow, type ListBlock, MAIN_CHUNK_DOCS, type MetaRow, type NormRow, type PostingRow,
   searchTables, type SearchTables, type TableSource, TAIL_BUCKETS, TAIL_MAX_DOCS, TAIL_MAX_SEQS, TERM_BUCKETS, type TailRow,
 } from './tables.js';
 import { fieldTerms } from './tokenize.js';
@@ -73,25 +73,25 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   const lists = new Map<string, Posting[]>();
   for (const { doc, no } of newDocs) {
     const n = norms.get(no >> CHUNK_BITS)!, i = no & (CHUNK_SIZE - 1);
-    const perTerm = new Map<string, FieldHits>();
     doc.fields.forEach((text, f) => {
       const ft = fieldTerms(normalise(text));
       n.len[i * FIELD_COUNT + f] = ft.length;
       meta.lenSum[f]! += ft.length;
       for (const [term, hits] of ft.terms) {
-        let h = perTerm.get(term);
-        if (!h) perTerm.set(term, (h = new Array(FIELD_COUNT)));
-        h[f] = hits;
+        let l = lists.get(term);
+        if (!l) lists.set(term, (l = []));
+        const last = l[l.length - 1];
+        if (last && last.doc === no) last.hits[f] = hits;
+        else {
+          const h: FieldHits = new Array(FIELD_COUNT);
+          h[f] = hits;
+          l.push({ doc: no, hits: h });
+        }
       }
     });
     n.day[i] = doc.day;
     n.alive[i] = 1;
     meta.live++;
-    for (const [term, hits] of perTerm) {
-      let l = lists.get(term);
-      if (!l) lists.set(term, (l = []));
-      l.push({ doc: no, hits });
-    }
   }
 
   await t.ids.bulkDelete(dead.filter((r) => !byId.has(r.articleId)).map((r) => r.articleId));
@@ -107,7 +107,11 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
       l.push(term);
     }
     const rows: TailRow[] = [];
-    for (const [bucket, terms] of byBucket) rows.push({ bucket, seq: meta.seq, ...block(terms.sort(), (w, term) => encodePostings(w, lists.get(term)!, 0)) });
+    for (const [bucket, terms] of byBucket) {
+      terms.sort();
+      const last = Int32Array.from(terms, (term) => lists.get(term)!.at(-1)!.doc);
+      rows.push({ bucket, seq: meta.seq, last, ...block(terms, (w, term) => encodePostings(w, lists.get(term)!, 0)) });
+    }
     await t.tail.bulkPut(rows);
     meta.seq++;
     meta.tailSeqs++;
@@ -133,39 +137,61 @@ function block(terms: string[], write: (w: Writer, term: string, i: number) => v
   return { terms, offs, data: w.done() };
 }
 
+/** A tail list to append: its first document (stored absolute), the bytes after that, its last document. */
+interface Piece {
+  first: number;
+  rest: Uint8Array;
+  last: number;
+}
+
+/** Splits the first varint off an encoded list (tail lists start from document 0, so it is the document itself). */
+function piece(bytes: Uint8Array, last: number): Piece {
+  let v = 0, shift = 0, i = 0, c: number;
+  do {
+    c = bytes[i++]!;
+    v += (c & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (c & 0x80);
+  return { first: v, rest: bytes.subarray(i), last };
+}
+
 /**
- * Folds the tail into the main rows: reads every tail row, appends each term's new postings to the row of its
- * bucket and document chunk, and empties the tail. Runs in the caller's transaction.
+ * Folds the tail into the main rows: reads every tail row and appends each term's new postings to its bucket's
+ * row of the current chunk, then empties the tail. Appending re-encodes only each list's first document number.
+ * Runs in the caller's transaction.
  */
 export async function flushTail(t: SearchTables, meta: MetaRow): Promise<void> {
   const rows = (await t.tail.toArray()).sort((a, b) => a.seq - b.seq);
-  // (bucket, chunk) -> term -> new postings, documents ascending (tail seqs are in document order).
-  const groups = new Map<number, Map<string, Posting[]>>();
+  // bucket -> term -> pieces in document order (tail seqs are in document order).
+  const groups = new Map<number, Map<string, Piece[]>>();
   for (const row of rows) {
     row.terms.forEach((term, i) => {
       const bucket = termHash(term) & (TERM_BUCKETS - 1);
-      for (const p of decodePostings(row.data.subarray(row.offs[i]!, row.offs[i + 1]!), 0, true)) {
-        const key = bucket * 0x100000 + (p.doc >> CHUNK_BITS);
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = new Map()));
-        let l = g.get(term);
-        if (!l) g.set(term, (l = []));
-        l.push(p);
-      }
+      let g = groups.get(bucket);
+      if (!g) groups.set(bucket, (g = new Map()));
+      let l = g.get(term);
+      if (!l) g.set(term, (l = []));
+      l.push(piece(row.data.subarray(row.offs[i]!, row.offs[i + 1]!), row.last[i]!));
     });
   }
-  const keys = [...groups.keys()].map((k) => [Math.floor(k / 0x100000), k % 0x100000] as [number, number]);
+  const keys = [...groups.keys()].map((b) => [b, meta.chunk] as [number, number]);
   const old = await t.postings.bulkGet(keys);
-  const out: PostingRow[] = keys.map(([bucket, chunk], i) => mergeRow(bucket, chunk, old[i], groups.get(bucket * 0x100000 + chunk)!));
-  await t.postings.bulkPut(out);
+  await t.postings.bulkPut(keys.map(([bucket, chunk], i) => mergeRow(bucket, chunk, old[i], groups.get(bucket)!)));
   await t.tail.clear();
+  meta.chunkDocs += meta.tailDocs;
+  if (meta.chunkDocs >= MAIN_CHUNK_DOCS) {
+    meta.chunk++;
+    meta.chunkDocs = 0;
+  }
   meta.tailDocs = 0;
   meta.tailSeqs = 0;
 }
 
-function mergeRow(bucket: number, chunk: number, old: PostingRow | undefined, add: Map<string, Posting[]>): PostingRow {
+function mergeRow(bucket: number, chunk: number, old: PostingRow | undefined, add: Map<string, Piece[]>): PostingRow {
   const oldIndex = new Map(old?.terms.map((term, i) => [term, i]) ?? []);
-  const terms = [...new Set([...oldIndex.keys(), ...add.keys()])].sort();
+  const terms = old ? [...old.terms] : [];
+  for (const term of add.keys()) if (!oldIndex.has(term)) terms.push(term);
+  terms.sort();
   const last = new Int32Array(terms.length);
   const b = block(terms, (w, term, k) => {
     const i = oldIndex.get(term);
@@ -174,10 +200,10 @@ function mergeRow(bucket: number, chunk: number, old: PostingRow | undefined, ad
       w.bytes(old.data.subarray(old.offs[i]!, old.offs[i + 1]!));
       prev = old.last[i]!;
     }
-    const more = add.get(term);
-    if (more) {
-      encodePostings(w, more, prev);
-      prev = more[more.length - 1]!.doc;
+    for (const p of add.get(term) ?? []) {
+      w.varint(p.first - prev);
+      w.bytes(p.rest);
+      prev = p.last;
     }
     last[k] = prev;
   });

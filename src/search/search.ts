@@ -104,3 +104,19 @@ async function verifyText(db: Dexie, docs: number[], m: Matcher, fields: number[
 async function noCollections(name: string, position: number): Promise<Set<number>> {
   throw new CollectionsUnavailable(`in:${name} cannot filter yet: collections get their articles with the collections feature (issue 5)`, position, 3 + name.length);
 }
+
+/**
+ * The ids of every article a query matches, best first (no paging, no snippets): for "select all results",
+ * exports and the benchmark's recall/precision. Throws QuerySyntaxError on a malformed query.
+ */
+export async function matchingIds(db: Dexie, reader: IndexReader, query: string, inCollection: EvalDeps['inCollection'] = noCollections): Promise<string[]> {
+  const q = parseQuery(query);
+  const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
+  const ranked = await db.transaction('r', [...searchTableList(db), db.table('articles'), db.table('clippings')], async () => {
+    await reader.refresh();
+    return evaluate(reader, q, q.sort ?? 'relevance', deps);
+  });
+  const names = await searchTables(db).ids.where('docNo').anyOf(ranked.docs.map((d) => d.doc)).toArray();
+  const byDoc = new Map(names.map((r) => [r.docNo, r.articleId]));
+  return ranked.docs.flatMap((d) => (byDoc.has(d.doc) ? [byDoc.get(d.doc)!] : []));
+}

@@ -6,7 +6,8 @@
  * - `searchTail` ([bucket+seq]): each write transaction appends its documents' postings as at most
  *   TAIL_BUCKETS rows, without reading anything. Queries read the tail rows of a term's bucket.
  * - `searchPostings` ([bucket+chunk]): when the tail is big enough it is folded, in the same transaction, into
- *   rows of TERM_BUCKETS hash buckets x CHUNK_SIZE documents; a query reads one row per chunk for each term.
+ *   rows of TERM_BUCKETS hash buckets x chunks of about MAIN_CHUNK_DOCS documents (a chunk takes whole flushes,
+ *   so a flush appends bytes without splitting lists); a query reads one row per chunk for each term.
  * - `searchNorms` (chunk): per document field lengths (BM25), publication day and an alive flag; a deleted or
  *   edited document is only flagged dead here, and its postings are skipped until the next rebuild.
  * - `searchIds` (articleId, &docNo): article id <-> document number, with a hash of the indexed text.
@@ -17,8 +18,11 @@ import type { Dexie, Table } from 'dexie';
 
 export const TERM_BUCKETS = 4096;
 export const TAIL_BUCKETS = 64;
-export const CHUNK_BITS = 12;
+/** Norms are kept per chunk of 2^CHUNK_BITS document numbers (one row read and written per write transaction). */
+export const CHUNK_BITS = 10;
 export const CHUNK_SIZE = 1 << CHUNK_BITS;
+/** A main posting chunk takes the tail flushes until it holds this many documents; then the next one starts. */
+export const MAIN_CHUNK_DOCS = 4096;
 /** The tail is folded into the main rows past this many documents or write transactions. */
 export const TAIL_MAX_DOCS = 512;
 export const TAIL_MAX_SEQS = 64;
@@ -40,6 +44,9 @@ export interface MetaRow {
   seq: number;
   tailSeqs: number;
   tailDocs: number;
+  /** The main chunk that flushes append to, and how many documents it holds. */
+  chunk: number;
+  chunkDocs: number;
   /** Documents alive. */
   live: number;
   /** Documents flagged dead whose postings are still stored. */
@@ -73,6 +80,8 @@ export interface ListBlock {
 export interface TailRow extends ListBlock {
   bucket: number;
   seq: number;
+  /** The last document of each list. */
+  last: Int32Array;
 }
 
 export interface PostingRow extends ListBlock {
@@ -108,7 +117,7 @@ export function searchTableList(db: Dexie): Table[] {
 }
 
 export function emptyMeta(fieldCount: number): MetaRow {
-  return { id: 'meta', nextDoc: 0, seq: 0, tailSeqs: 0, tailDocs: 0, live: 0, dead: 0, lenSum: new Array(fieldCount).fill(0), generation: 0 };
+  return { id: 'meta', nextDoc: 0, seq: 0, tailSeqs: 0, tailDocs: 0, chunk: 0, chunkDocs: 0, live: 0, dead: 0, lenSum: new Array(fieldCount).fill(0), generation: 0 };
 }
 
 /** Binary search of a sorted term list. */
