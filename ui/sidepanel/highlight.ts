@@ -5,19 +5,75 @@ export interface TextRun {
   start: number;
   end: number;
   article: number | null;
-  /** The run covers whole lines, its closing line break included: drawn as a block, it highlights as one box. */
+  /** Whole lines of one article, the closing line break included: drawn as one box rather than a stripe per line. */
   block: boolean;
 }
 
+const NON_SPACE = /\S/;
+
 /**
- * Cuts the clipping text into runs so that each article's extent can be highlighted. An article's spans are one
- * per line or field; the white space between two of them joins the highlight, so an article reads as one block
- * rather than a stripe per line. Where extents overlap, the earlier-starting span keeps the overlap, so no
- * character is drawn twice.
- * @example highlightRuns('ab cd\n\nxy', [[{ start: 0, end: 2 }, { start: 3, end: 5 }]])
- *   // [{ start: 0, end: 6, article: 0, block: true }, { start: 6, end: 9, article: null, block: false }]
+ * Cuts the clipping text into runs so that each article's extent can be highlighted. Lines whose text belongs to
+ * one article, and the blank lines between two such lines, join into one block; a line shared by two articles
+ * (a story that starts mid-line) keeps its inline runs. Where extents overlap, the earlier-starting span keeps the
+ * overlap, so no character is drawn twice. The runs cover the text exactly, in order.
+ * @example highlightRuns('报头\n标题\n\n正文\n版权', [[{ start: 3, end: 5 }, { start: 7, end: 9 }]])
+ *   // [{ 0–3 报头\n }, { 3–10 标题\n\n正文\n, article 0, block }, { 10–12 版权 }]
  */
 export function highlightRuns(text: string, extents: Span[][]): TextRun[] {
+  const spans = inlineRuns(text, extents);
+  const lines = lineOwners(text, spans);
+  const out: TextRun[] = [];
+  const push = (r: TextRun) => {
+    const last = out[out.length - 1];
+    if (last && last.article === r.article && last.block === r.block && last.end === r.start) last.end = r.end;
+    else out.push({ ...r });
+  };
+  let s = 0;
+  for (const line of lines) {
+    if (line.owner !== undefined) {
+      push({ start: line.start, end: line.end, article: line.owner, block: line.owner !== null });
+      continue;
+    }
+    while (spans[s]!.end <= line.start) s++;
+    for (let k = s; k < spans.length && spans[k]!.start < line.end; k++) {
+      const r = spans[k]!;
+      push({ start: Math.max(r.start, line.start), end: Math.min(r.end, line.end), article: r.article, block: false });
+    }
+  }
+  return out;
+}
+
+/** Lines with the one article (or null: none) that owns all their text; `undefined` for a line two runs share. */
+function lineOwners(text: string, spans: TextRun[]): { start: number; end: number; owner: number | null | undefined }[] {
+  const lines: { start: number; end: number; owner: number | null | undefined; blank: boolean }[] = [];
+  let s = 0;
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl + 1;
+    const owners = new Set<number | null>();
+    while (spans[s]!.end <= start) s++;
+    for (let k = s; k < spans.length && spans[k]!.start < end; k++) {
+      const r = spans[k]!;
+      if (NON_SPACE.test(text.slice(Math.max(r.start, start), Math.min(r.end, end)))) owners.add(r.article);
+    }
+    const blank = owners.size === 0;
+    lines.push({ start, end, blank, owner: blank ? null : owners.size === 1 ? [...owners][0] : undefined });
+    start = end;
+  }
+  // A blank line between two lines of the same article is part of it, so the article draws as one box.
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.blank) continue;
+    let j = i;
+    while (j < lines.length && lines[j]!.blank) j++;
+    const before = lines[i - 1]?.owner, after = lines[j]?.owner;
+    if (before !== undefined && before !== null && before === after) for (let k = i; k < j; k++) lines[k]!.owner = before;
+    i = j - 1;
+  }
+  return lines;
+}
+
+/** Every character in one run, article spans in order; overlaps go to the span that starts first. */
+function inlineRuns(text: string, extents: Span[][]): TextRun[] {
   const spans = extents
     .flatMap((ext, article) => ext.map((s) => ({ start: s.start, end: s.end, article })))
     .filter((s) => s.end > s.start)
@@ -27,31 +83,10 @@ export function highlightRuns(text: string, extents: Span[][]): TextRun[] {
   for (const s of spans) {
     const start = Math.max(s.start, at), end = Math.min(s.end, text.length);
     if (end <= start) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.article === s.article && last.end === at && !/\S/.test(text.slice(at, start))) {
-      last.end = end;
-    } else {
-      if (start > at) runs.push({ start: at, end: start, article: null, block: false });
-      runs.push({ start, end, article: s.article, block: false });
-    }
+    if (start > at) runs.push({ start: at, end: start, article: null, block: false });
+    runs.push({ start, end, article: s.article, block: false });
     at = end;
   }
   if (at < text.length) runs.push({ start: at, end: text.length, article: null, block: false });
-  return asBlocks(text, runs);
-}
-
-/** Turns article runs that cover whole lines into blocks, each taking the line break that closes it. */
-function asBlocks(text: string, runs: TextRun[]): TextRun[] {
-  for (let i = 0; i < runs.length; i++) {
-    const r = runs[i]!, next = runs[i + 1];
-    if (r.article === null || (r.start > 0 && text[r.start - 1] !== '\n')) continue;
-    if (r.end === text.length) r.block = true;
-    else if (text[r.end] === '\n' && next && next.article === null) {
-      r.block = true;
-      r.end++;
-      next.start++;
-      if (next.start === next.end) runs.splice(i + 1, 1);
-    }
-  }
   return runs;
 }
