@@ -18,7 +18,7 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 const MAX_LIMIT = 200;
 
-/** Thrown by `in:` until collections have members (issue 5). */
+/** Thrown by `in:` while the database has no memberships table (the collections feature, issue 5). */
 export class CollectionsUnavailable extends QuerySyntaxError {}
 
 /** Loads documents' articles and clippings by document number (dropping any deleted meanwhile). */
@@ -43,7 +43,7 @@ async function load(db: Dexie, docs: number[]): Promise<Map<number, { r: StoredA
  * res.hits[0].headline; res.hits[0].snippet.highlights; res.total
  */
 export async function search(db: Dexie, reader: IndexReader, query: string, options: SearchOptions = {},
-  inCollection: EvalDeps['inCollection'] = noCollections): Promise<SearchResponse> {
+  inCollection: EvalDeps['inCollection'] = collectionResolver(db)): Promise<SearchResponse> {
   const t0 = performance.now();
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
@@ -53,7 +53,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
     const q = parseQuery(query);
     if (!q.groups.length && !q.exclude.length && !q.collections.length && q.after === null && q.before === null) return empty(null);
     const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
-    ranked = await db.transaction('r', [...searchTableList(db), db.table('articles'), db.table('clippings')], async () => {
+    ranked = await db.transaction('r', queryTables(db), async () => {
       await reader.refresh();
       return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps);
     });
@@ -101,18 +101,40 @@ async function verifyText(db: Dexie, docs: number[], m: Matcher, fields: number[
   return ok;
 }
 
-async function noCollections(name: string, position: number): Promise<Set<number>> {
-  throw new CollectionsUnavailable(`in:${name} cannot filter yet: collections get their articles with the collections feature (issue 5)`, position, 3 + name.length);
+/**
+ * `in:NAME` over whatever membership data the database holds: the collections feature (issue 5) stores one
+ * `memberships` row per article in a collection. Until that table exists the filter says so plainly.
+ */
+function collectionResolver(db: Dexie): EvalDeps['inCollection'] {
+  return async (name, position) => {
+    const length = 3 + name.length;
+    if (!db.tables.some((t) => t.name === 'memberships')) {
+      throw new CollectionsUnavailable(`in:${name} cannot filter yet: collections get their articles with the collections feature (issue 5)`, position, length);
+    }
+    const wanted = name.toLowerCase();
+    const cols = (await db.table('collections').toArray()) as { id: string; name: string }[];
+    const ids = new Set(cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id));
+    if (!ids.size) throw new QuerySyntaxError(`there is no collection named "${name}"`, position, length);
+    const members = (await db.table('memberships').filter((m: { collectionId: string }) => ids.has(m.collectionId)).toArray()) as { articleId: string }[];
+    const rows = await searchTables(db).ids.bulkGet(members.map((m) => m.articleId));
+    return new Set(rows.flatMap((r) => (r ? [r.docNo] : [])));
+  };
+}
+
+/** The tables a query reads: the index, the articles (text checks), collections and their members (in:). */
+function queryTables(db: Dexie) {
+  const extra = ['articles', 'clippings', 'collections', 'memberships'].filter((n) => db.tables.some((t) => t.name === n));
+  return [...searchTableList(db), ...extra.map((n) => db.table(n))];
 }
 
 /**
  * The ids of every article a query matches, best first (no paging, no snippets): for "select all results",
  * exports and the benchmark's recall/precision. Throws QuerySyntaxError on a malformed query.
  */
-export async function matchingIds(db: Dexie, reader: IndexReader, query: string, inCollection: EvalDeps['inCollection'] = noCollections): Promise<string[]> {
+export async function matchingIds(db: Dexie, reader: IndexReader, query: string, inCollection: EvalDeps['inCollection'] = collectionResolver(db)): Promise<string[]> {
   const q = parseQuery(query);
   const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
-  const ranked = await db.transaction('r', [...searchTableList(db), db.table('articles'), db.table('clippings')], async () => {
+  const ranked = await db.transaction('r', queryTables(db), async () => {
     await reader.refresh();
     return evaluate(reader, q, q.sort ?? 'relevance', deps);
   });
