@@ -1,0 +1,93 @@
+// Replication checkpoints, kept on both sides as CouchDB's replicator does: `_local/<replication id>` on the
+// remote, a meta row locally. Format version 1. Sequences are opaque: stored and sent back, never compared.
+
+import type { Dexie } from 'dexie';
+import { SyncError } from './errors.js';
+import type { Http } from './http.js';
+import { md5 } from './md5.js';
+import { META_TABLE, checkpointKey } from './schema.js';
+
+export const CHECKPOINT_VERSION = 1;
+const HISTORY = 20;
+
+export type Seq = string | number;
+
+export interface Checkpoint {
+  v: number;
+  session_id: string;
+  source_last_seq: Seq;
+  history: Array<{ session_id: string; recorded_seq: Seq }>;
+}
+
+/** Id of one direction of the replication between this database (its replica id) and a remote. */
+export function replicationId(direction: 'pull' | 'push', replica: string, url: string, tables: string[], encrypted: boolean): string {
+  return `presscut-${direction}-${md5([replica, url, [...tables].sort().join(','), encrypted ? 'e' : 'p'].join('\n'))}`;
+}
+
+/**
+ * Where to resume: the last sequence both sides recorded in the same session (each write is its own session, so
+ * a write that reached one side only is skipped over). Undefined: start from the beginning.
+ */
+export function resumeFrom(local: Checkpoint | undefined, remote: Checkpoint | undefined): Seq | undefined {
+  if (!local || !remote || local.v !== CHECKPOINT_VERSION || remote.v !== CHECKPOINT_VERSION) return undefined;
+  if (local.session_id === remote.session_id) return local.source_last_seq;
+  const remoteSessions = new Set([remote.session_id, ...remote.history.map((h) => h.session_id)]);
+  return local.history.find((h) => remoteSessions.has(h.session_id))?.recorded_seq;
+}
+
+/** The checkpoint after reaching `seq`. Both sides get this same document. */
+export function advance(prev: Checkpoint | undefined, seq: Seq): Checkpoint {
+  const session_id = crypto.randomUUID();
+  const history = [{ session_id, recorded_seq: seq }, ...(prev?.history ?? [])].slice(0, HISTORY);
+  return { v: CHECKPOINT_VERSION, session_id, source_last_seq: seq, history };
+}
+
+function strip(doc: Record<string, unknown> | undefined): Checkpoint | undefined {
+  if (!doc) return undefined;
+  const { v, session_id, source_last_seq, history } = doc as unknown as Checkpoint;
+  if (v !== CHECKPOINT_VERSION || typeof session_id !== 'string' || !Array.isArray(history)) return undefined;
+  return { v, session_id, source_last_seq, history };
+}
+
+/** The remote half: reads and writes `_local/<id>`, remembering its revision. */
+export class RemoteCheckpoint {
+  private rev: string | undefined;
+
+  constructor(private readonly http: Http, readonly id: string) {}
+
+  private get path(): string {
+    return `_local/${encodeURIComponent(this.id)}`;
+  }
+
+  async read(): Promise<Checkpoint | undefined> {
+    const res = await this.http.request<Record<string, unknown>>(this.path, { accept: [404] });
+    if (res.status === 404) {
+      this.rev = undefined;
+      return undefined;
+    }
+    this.rev = res.body._rev as string | undefined;
+    return strip(res.body);
+  }
+
+  async write(cp: Checkpoint): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const body = this.rev ? { ...cp, _rev: this.rev } : cp;
+      const res = await this.http.request<{ rev?: string }>(this.path, { method: 'PUT', body, accept: [409] });
+      if (res.status !== 409) {
+        this.rev = res.body.rev;
+        return;
+      }
+      await this.read(); // someone else wrote it (another tab): take its revision and write ours over it
+    }
+    throw new SyncError('server', `could not write checkpoint ${this.id}`);
+  }
+}
+
+export async function readLocalCheckpoint(db: Dexie, id: string): Promise<Checkpoint | undefined> {
+  return strip(await db.table(META_TABLE).get(checkpointKey(id)));
+}
+
+/** The local half as a meta row; written inside the transaction that applies a batch. */
+export function localCheckpointRow(id: string, cp: Checkpoint): { k: string } & Checkpoint {
+  return { k: checkpointKey(id), ...cp };
+}

@@ -1,0 +1,45 @@
+// Raw DBCore access for the tracking middleware, which sits below Dexie's own layers: no Dexie zone needed,
+// always inside the transaction of the app's write.
+
+import type { DBCore, DBCoreTransaction } from 'dexie';
+import { checkRecord, docId, type DocRecord } from './record.js';
+import { DOCS_TABLE, META_TABLE, SEQ_KEY } from './schema.js';
+import type { SyncRecord } from './types.js';
+
+export class CoreAccess {
+  constructor(private readonly core: DBCore, private readonly trans: DBCoreTransaction) {}
+
+  async putRecords(recs: DocRecord[]): Promise<void> {
+    if (recs.length === 0) return;
+    await check(this.core.table(DOCS_TABLE).mutate({ type: 'put', trans: this.trans, values: recs }));
+  }
+
+  /** Reserves `count` consecutive local sequence numbers and returns the first. */
+  async nextSeqs(count: number): Promise<number> {
+    const meta = this.core.table(META_TABLE);
+    const row = (await meta.get({ trans: this.trans, key: SEQ_KEY })) as { n: number } | undefined;
+    const first = (row?.n ?? 0) + 1;
+    await check(meta.mutate({ type: 'put', trans: this.trans, values: [{ k: SEQ_KEY, n: first + count - 1 }] }));
+    return first;
+  }
+
+  /** Records and app rows of one table's keys, by doc id. */
+  async load(table: string, keys: string[]): Promise<Map<string, { rec?: DocRecord; row?: SyncRecord }>> {
+    const ids = keys.map((k) => docId(table, k));
+    const recs = await this.core.table(DOCS_TABLE).getMany({ trans: this.trans, keys: ids });
+    const rows = await this.core.table(table).getMany({ trans: this.trans, keys });
+    const out = new Map<string, { rec?: DocRecord; row?: SyncRecord }>();
+    ids.forEach((id, i) => {
+      const entry: { rec?: DocRecord; row?: SyncRecord } = {};
+      if (recs[i] !== undefined) entry.rec = checkRecord(recs[i]);
+      if (rows[i] !== undefined) entry.row = rows[i];
+      out.set(id, entry);
+    });
+    return out;
+  }
+}
+
+async function check(res: Promise<{ numFailures: number; failures: Record<number, Error> }>): Promise<void> {
+  const r = await res;
+  if (r.numFailures > 0) throw Object.values(r.failures)[0] ?? new Error('sync: write failed');
+}

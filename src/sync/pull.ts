@@ -1,0 +1,126 @@
+// Pull: _changes (style=all_docs) -> the revisions we miss -> _bulk_get (or open_revs per document) -> one
+// transaction per batch with the local checkpoint -> the remote checkpoint.
+
+import { applyPulled } from './apply.js';
+import { advance, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type Seq } from './checkpoint.js';
+import { SyncError } from './errors.js';
+import { docPath, type Http } from './http.js';
+import { checkRecord, knowsRev, splitDocId } from './record.js';
+import { DOCS_TABLE } from './schema.js';
+import type { TrackerImpl } from './track.js';
+import type { AppliedChanges } from './types.js';
+import { decodeDoc, type IncomingRev } from './wire.js';
+
+export interface PullContext {
+  tracker: TrackerImpl;
+  http: Http;
+  key: CryptoKey | undefined;
+  replicationId: string;
+  batchSize: number;
+  onBatch: (docs: number, bytes: number, pending: number | undefined) => void;
+  onApplied: (a: AppliedChanges) => void;
+  /** Set once the remote answered that it has no _bulk_get. */
+  noBulkGet: { value: boolean };
+}
+
+interface ChangesResponse {
+  results: Array<{ id: string; seq: Seq; changes: Array<{ rev: string }>; deleted?: boolean }>;
+  last_seq: Seq;
+  pending?: number;
+}
+
+type OpenRev = { ok?: Record<string, unknown>; missing?: string; error?: unknown };
+
+/** Pulls until caught up. Returns the number of revisions applied and the sequence reached. */
+export async function pull(ctx: PullContext): Promise<{ pulled: number; since: Seq }> {
+  const { tracker, http } = ctx;
+  const remoteCp = new RemoteCheckpoint(http, ctx.replicationId);
+  let local: Checkpoint | undefined = await readLocalCheckpoint(tracker.db, ctx.replicationId);
+  let since: Seq = resumeFrom(local, await remoteCp.read()) ?? 0;
+  let pulled = 0;
+  for (;;) {
+    const res = await http.request<ChangesResponse>('_changes', { query: { style: 'all_docs', since, limit: ctx.batchSize } });
+    const changes = res.body.results;
+    if (!Array.isArray(changes)) throw new SyncError('bad-response', '_changes: no results array', res.status, true);
+    const wanted = await missingRevs(tracker, changes);
+    let bytes = res.bytes;
+    const fetched = wanted.length ? await fetchRevs(ctx, wanted) : { docs: [], bytes: 0 };
+    bytes += fetched.bytes;
+    // Decrypt before the transaction: IndexedDB would commit it while WebCrypto works.
+    const incoming: IncomingRev[] = [];
+    for (const d of fetched.docs) incoming.push(await decodeDoc(d, ctx.key));
+    const reached = res.body.last_seq ?? changes[changes.length - 1]?.seq ?? since;
+    const moved = String(reached) !== String(since);
+    const next = moved ? advance(local, reached) : undefined;
+    const applied = await applyPulled(tracker, incoming, next ? { id: ctx.replicationId, cp: next } : undefined);
+    if (next) {
+      local = next;
+      await remoteCp.write(next);
+    }
+    since = reached;
+    pulled += incoming.length;
+    ctx.onBatch(incoming.length, bytes, res.body.pending);
+    if (applied.changes.length) ctx.onApplied(applied);
+    const caughtUp = res.body.pending !== undefined ? res.body.pending === 0 : changes.length < ctx.batchSize;
+    if (caughtUp || !moved) break;
+  }
+  return { pulled, since };
+}
+
+/** Leaf revisions listed in the changes that the local trees do not have (a local _revs_diff). */
+async function missingRevs(tracker: TrackerImpl, changes: ChangesResponse['results']): Promise<Array<{ id: string; rev: string }>> {
+  const ours = changes.filter((c) => {
+    const s = splitDocId(c.id);
+    return s !== undefined && tracker.state.tables.has(s.table);
+  });
+  if (ours.length === 0) return [];
+  const recs = (await tracker.db.table(DOCS_TABLE).bulkGet(ours.map((c) => c.id))) as unknown[];
+  const out: Array<{ id: string; rev: string }> = [];
+  ours.forEach((c, i) => {
+    const rec = recs[i] ? checkRecord(recs[i]) : undefined;
+    for (const { rev } of c.changes) if (!knowsRev(rec, rev)) out.push({ id: c.id, rev });
+  });
+  return out;
+}
+
+async function fetchRevs(ctx: PullContext, wanted: Array<{ id: string; rev: string }>): Promise<{ docs: Array<Record<string, unknown>>; bytes: number }> {
+  if (!ctx.noBulkGet.value) {
+    const res = await ctx.http.request<{ results?: Array<{ docs?: OpenRev[] }> }>('_bulk_get', {
+      method: 'POST', query: { revs: true, latest: true }, body: { docs: wanted }, accept: [400, 404, 405, 501],
+    });
+    if (res.status < 400) {
+      if (!Array.isArray(res.body.results)) throw new SyncError('bad-response', '_bulk_get: no results array', res.status, true);
+      const docs = res.body.results.flatMap((r) => (r.docs ?? []).map((d) => d.ok).filter((d): d is Record<string, unknown> => !!d && typeof d._rev === 'string'));
+      return { docs, bytes: res.bytes };
+    }
+    // CouchDB before 2.0 and some proxies have no _bulk_get: fall back for good.
+    ctx.noBulkGet.value = true;
+  }
+  return openRevs(ctx, wanted);
+}
+
+/** The per-document fallback: GET /db/ID?open_revs=[...]&revs=true&latest=true, a few at a time. */
+async function openRevs(ctx: PullContext, wanted: Array<{ id: string; rev: string }>): Promise<{ docs: Array<Record<string, unknown>>; bytes: number }> {
+  const byId = new Map<string, string[]>();
+  for (const w of wanted) byId.set(w.id, [...(byId.get(w.id) ?? []), w.rev]);
+  const ids = [...byId.keys()];
+  const docs: Array<Record<string, unknown>> = [];
+  let bytes = 0;
+  const CONCURRENCY = 6;
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      const res = await ctx.http.request<OpenRev[]>(docPath(id), {
+        query: { open_revs: JSON.stringify(byId.get(id)), revs: true, latest: true }, accept: [404],
+      });
+      bytes += res.bytes;
+      if (res.status === 404) continue;
+      if (!Array.isArray(res.body)) throw new SyncError('bad-response', `open_revs of ${id}: not an array`, res.status, true);
+      for (const r of res.body) if (r.ok && typeof r.ok._rev === 'string') docs.push(r.ok);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+  return { docs, bytes };
+}
+
