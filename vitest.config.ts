@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
     // Some tests run the bundled CLI, as a user would; build it once before any test file starts.
-    globalSetup: ['tests/build.setup.ts'],
+    // The sync tests share one pouchdb-server, started here (tests/sync/server.setup.ts).
+    globalSetup: ['tests/build.setup.ts', 'tests/sync/server.setup.ts'],
   },
 });
