@@ -7,9 +7,10 @@ import { META_TABLE } from './schema.js';
 import type { TrackerImpl } from './track.js';
 import type { AppliedChanges } from './types.js';
 import type { IncomingRev } from './wire.js';
-import { loadWork, saveWork } from './work.js';
+import { loadWork, saveWork, type PullOrigin } from './work.js';
 
-export async function applyPulled(tracker: TrackerImpl, incoming: IncomingRev[], checkpoint: { id: string; cp: Checkpoint } | undefined): Promise<AppliedChanges> {
+export async function applyPulled(tracker: TrackerImpl, incoming: IncomingRev[], checkpoint: { id: string; cp: Checkpoint } | undefined,
+  origin?: PullOrigin): Promise<AppliedChanges> {
   const items = incoming.map((r) => splitDocId(r.id)!).filter(Boolean);
   const tables = [...new Set(items.map((i) => i.table))];
   return tracker.libraryTransaction(tables, async (tx) => {
@@ -25,7 +26,7 @@ export async function applyPulled(tracker: TrackerImpl, incoming: IncomingRev[],
       stem(w.rec, tracker.state.revsLimit);
       w.touched = true;
     }
-    const applied = await saveWork(tx, works.values());
+    const applied = await saveWork(tx, works.values(), origin);
     if (checkpoint) await tx.table(META_TABLE).put(localCheckpointRow(checkpoint.id, checkpoint.cp));
     return applied;
   });

@@ -49,35 +49,47 @@ function strip(doc: Record<string, unknown> | undefined): Checkpoint | undefined
   return { v, session_id, source_last_seq, history };
 }
 
-/** The remote half: reads and writes `_local/<id>`, remembering its revision. */
-export class RemoteCheckpoint {
-  private rev: string | undefined;
+/** What a Sync remembers of a remote checkpoint between cycles, so a quiet cycle does not read it again. */
+export interface RemoteCheckpointCache {
+  known: boolean;
+  rev?: string;
+  cp?: Checkpoint;
+}
 
-  constructor(private readonly http: Http, readonly id: string) {}
+/** The remote half: reads and writes `_local/<id>`, remembering its revision and content. */
+export class RemoteCheckpoint {
+  constructor(private readonly http: Http, readonly id: string, private readonly cache: RemoteCheckpointCache = { known: false }) {}
 
   private get path(): string {
     return `_local/${encodeURIComponent(this.id)}`;
   }
 
-  async read(): Promise<Checkpoint | undefined> {
+  async read(fresh = false): Promise<Checkpoint | undefined> {
+    if (this.cache.known && !fresh) return this.cache.cp;
     const res = await this.http.request<Record<string, unknown>>(this.path, { accept: [404] });
+    this.cache.known = true;
     if (res.status === 404) {
-      this.rev = undefined;
+      delete this.cache.rev;
+      delete this.cache.cp;
       return undefined;
     }
-    this.rev = res.body._rev as string | undefined;
-    return strip(res.body);
+    this.cache.rev = res.body._rev as string | undefined;
+    const cp = strip(res.body);
+    if (cp) this.cache.cp = cp;
+    else delete this.cache.cp;
+    return cp;
   }
 
   async write(cp: Checkpoint): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const body = this.rev ? { ...cp, _rev: this.rev } : cp;
+      const body = this.cache.rev ? { ...cp, _rev: this.cache.rev } : cp;
       const res = await this.http.request<{ rev?: string }>(this.path, { method: 'PUT', body, accept: [409] });
       if (res.status !== 409) {
-        this.rev = res.body.rev;
+        if (res.body.rev) this.cache.rev = res.body.rev;
+        this.cache.cp = cp;
         return;
       }
-      await this.read(); // someone else wrote it (another tab): take its revision and write ours over it
+      await this.read(true); // someone else wrote it (another tab): take its revision and write ours over it
     }
     throw new SyncError('server', `could not write checkpoint ${this.id}`);
   }

@@ -108,7 +108,10 @@ async function trackedMutate(state: TrackerState, core: DBCore, table: DBCoreTab
   });
   if (changed.size > 0) {
     let seq = await access.nextSeqs(changed.size);
-    for (const rec of changed.values()) rec.seq = seq++;
+    for (const rec of changed.values()) {
+      rec.seq = seq++;
+      delete rec.o;
+    }
     await access.putRecords([...changed.values()]);
     notifyAfterCommit(state, req.trans);
   }

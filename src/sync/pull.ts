@@ -2,7 +2,8 @@
 // transaction per batch with the local checkpoint -> the remote checkpoint.
 
 import { applyPulled } from './apply.js';
-import { advance, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type Seq } from './checkpoint.js';
+import { pushedSeq } from './push.js';
+import { advance, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
 import { SyncError } from './errors.js';
 import { docPath, type Http } from './http.js';
 import { checkRecord, knowsRev, splitDocId } from './record.js';
@@ -21,6 +22,9 @@ export interface PullContext {
   onApplied: (a: AppliedChanges) => void;
   /** Set once the remote answered that it has no _bulk_get. */
   noBulkGet: { value: boolean };
+  checkpointCache?: RemoteCheckpointCache;
+  /** Push replication id of the same remote, for marking pulled records as already there. */
+  pushId?: string;
 }
 
 interface ChangesResponse {
@@ -29,15 +33,20 @@ interface ChangesResponse {
   pending?: number;
 }
 
+/** Batches between two writes of the remote checkpoint. */
+const REMOTE_CHECKPOINT_EVERY = 5;
+
 type OpenRev = { ok?: Record<string, unknown>; missing?: string; error?: unknown };
 
 /** Pulls until caught up. Returns the number of revisions applied and the sequence reached. */
 export async function pull(ctx: PullContext): Promise<{ pulled: number; since: Seq }> {
   const { tracker, http } = ctx;
-  const remoteCp = new RemoteCheckpoint(http, ctx.replicationId);
+  const remoteCp = new RemoteCheckpoint(http, ctx.replicationId, ctx.checkpointCache);
   let local: Checkpoint | undefined = await readLocalCheckpoint(tracker.db, ctx.replicationId);
   let since: Seq = resumeFrom(local, await remoteCp.read()) ?? 0;
   let pulled = 0;
+  let batches = 0;
+  let remoteWritten = local;
   for (;;) {
     const res = await http.request<ChangesResponse>('_changes', { query: { style: 'all_docs', since, limit: ctx.batchSize } });
     const changes = res.body.results;
@@ -52,16 +61,21 @@ export async function pull(ctx: PullContext): Promise<{ pulled: number; since: S
     const reached = res.body.last_seq ?? changes[changes.length - 1]?.seq ?? since;
     const moved = String(reached) !== String(since);
     const next = moved ? advance(local, reached) : undefined;
-    const applied = await applyPulled(tracker, incoming, next ? { id: ctx.replicationId, cp: next } : undefined);
-    if (next) {
-      local = next;
-      await remoteCp.write(next);
-    }
+    const origin = ctx.pushId ? { pushId: ctx.pushId, pushedSeq: await pushedSeq(tracker, ctx.pushId) } : undefined;
+    const applied = await applyPulled(tracker, incoming, next ? { id: ctx.replicationId, cp: next } : undefined, origin);
+    if (next) local = next;
     since = reached;
     pulled += incoming.length;
+    batches++;
     ctx.onBatch(incoming.length, bytes, res.body.pending);
     if (applied.changes.length) ctx.onApplied(applied);
     const caughtUp = res.body.pending !== undefined ? res.body.pending === 0 : changes.length < ctx.batchSize;
+    // The remote copy is written at the end and every few batches: after a crash the resume point is the
+    // last copy both sides share, and the batches after it are fetched again (harmlessly: they are known).
+    if (local && local !== remoteWritten && (caughtUp || !moved || batches % REMOTE_CHECKPOINT_EVERY === 0)) {
+      await remoteCp.write(local);
+      remoteWritten = local;
+    }
     if (caughtUp || !moved) break;
   }
   return { pulled, since };

@@ -1,6 +1,6 @@
 // Push: local changes since the checkpoint -> _revs_diff -> _bulk_docs {new_edits:false} -> checkpoints.
 
-import { advance, localCheckpointRow, readLocalCheckpoint, RemoteCheckpoint, resumeFrom } from './checkpoint.js';
+import { advance, localCheckpointRow, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type RemoteCheckpointCache } from './checkpoint.js';
 import { SyncError } from './errors.js';
 import type { Http } from './http.js';
 import { checkRecord, isDeleted, pathOf, sortedLeaves, type DocRecord } from './record.js';
@@ -16,6 +16,7 @@ export interface PushContext {
   replicationId: string;
   batchSize: number;
   onBatch: (docs: number, bytes: number) => void;
+  checkpointCache?: RemoteCheckpointCache;
 }
 
 /** The last local sequence the remote has (0: nothing yet). */
@@ -28,10 +29,11 @@ export async function pushedSeq(tracker: TrackerImpl, replicationId: string): Pr
 export async function push(ctx: PushContext): Promise<number> {
   const { tracker, http } = ctx;
   const db = tracker.db;
-  const remoteCp = new RemoteCheckpoint(http, ctx.replicationId);
+  const remoteCp = new RemoteCheckpoint(http, ctx.replicationId, ctx.checkpointCache);
   let local = await readLocalCheckpoint(db, ctx.replicationId);
   const since0 = resumeFrom(local, await remoteCp.read());
   let since = typeof since0 === 'number' ? since0 : 0;
+  const resumed = since > 0;
   let sent = 0;
   for (;;) {
     // One read transaction: the records and the winners' bodies (app rows) are a consistent snapshot.
@@ -46,11 +48,16 @@ export async function push(ctx: PushContext): Promise<number> {
       return { recs, rows };
     });
     if (batch.recs.length === 0) break;
+    // Records pulled from this very remote (and nothing local since) are there already. Only trusted when this
+    // push resumed from a checkpoint the remote confirmed: a recreated remote database starts from zero.
+    const toCheck = batch.recs.filter((r) => !(resumed && r.o === ctx.replicationId));
     const diffBody: Record<string, string[]> = {};
-    for (const r of batch.recs) diffBody[r.id] = sortedLeaves(r);
-    const diff = await http.request<Record<string, { missing?: string[] }>>('_revs_diff', { method: 'POST', body: diffBody });
+    for (const r of toCheck) diffBody[r.id] = sortedLeaves(r);
+    const diff = toCheck.length
+      ? await http.request<Record<string, { missing?: string[] }>>('_revs_diff', { method: 'POST', body: diffBody })
+      : { body: {} as Record<string, { missing?: string[] }> };
     const docs: WireDoc[] = [];
-    for (const r of batch.recs) {
+    for (const r of toCheck) {
       for (const rev of diff.body[r.id]?.missing ?? []) {
         if (!r.leaves[rev]) continue;
         docs.push(await wireDoc(r, rev, batch.rows.get(r.id), tracker.state.revsLimit, ctx.key));
@@ -71,7 +78,8 @@ export async function push(ctx: PushContext): Promise<number> {
     }
     since = batch.recs[batch.recs.length - 1]!.seq;
     local = advance(local, since);
-    await remoteCp.write(local);
+    // The remote copy only moves when documents went there; a batch of skipped records moves the local one.
+    if (docs.length > 0 || toCheck.length > 0) await remoteCp.write(local);
     await db.table(META_TABLE).put(localCheckpointRow(ctx.replicationId, local));
     sent += docs.length;
     ctx.onBatch(docs.length, bytes);

@@ -40,6 +40,11 @@ export interface DocRecord {
   cf: 0 | 1;
   revs: Record<string, RevNode>;
   leaves: Record<string, LeafMeta>;
+  /**
+   * Push replication id of a remote known to hold every leaf (the tree came from there and nothing local was
+   * unpushed): the push to that remote skips the record instead of asking _revs_diff. Cleared by local changes.
+   */
+  o?: string;
 }
 
 export function docId(table: string, key: string): string {
@@ -91,10 +96,9 @@ export function refreshWinner(rec: DocRecord): void {
 export function pathOf(rec: DocRecord, rev: string, limit: number): string[] {
   const path = [rev];
   let node = rec.revs[rev];
-  while (node?.p !== undefined && path.length < limit) {
+  while (node?.p !== undefined && path.length < limit && rec.revs[node.p]) {
     path.push(node.p);
     node = rec.revs[node.p];
-    if (!node) break;
   }
   return path;
 }

@@ -2,7 +2,7 @@
 // events, retries, and live mode.
 
 import type { Dexie } from 'dexie';
-import { replicationId, type Seq } from './checkpoint.js';
+import { replicationId, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
 import { adoptUntracked } from './adopt.js';
 import { DEFAULT_ITERATIONS, remoteKey } from './crypto.js';
 import { SyncError, toSyncError } from './errors.js';
@@ -50,6 +50,9 @@ class SyncImpl implements Sync {
   private ready: Promise<{ key: CryptoKey | undefined; pullId: string; pushId: string }> | undefined;
   private pullSince: Seq | undefined;
   private readonly noBulkGet = { value: false };
+  /** Remote checkpoints as last read or written; forgotten after a failed cycle. */
+  private pullCp: RemoteCheckpointCache = { known: false };
+  private pushCp: RemoteCheckpointCache = { known: false };
 
   constructor(private readonly db: Dexie, private readonly options: SyncOptions) {
     this.target = parseRemote(options.remote, options.auth);
@@ -154,7 +157,7 @@ class SyncImpl implements Sync {
       const { key, pullId, pushId } = await this.setup();
       this.localDirty = false;
       const pulled = await pull({
-        tracker: this.tracker, http: this.http, key, replicationId: pullId, batchSize: this.batchSize, noBulkGet: this.noBulkGet,
+        tracker: this.tracker, http: this.http, key, replicationId: pullId, batchSize: this.batchSize, noBulkGet: this.noBulkGet, checkpointCache: this.pullCp, pushId,
         onBatch: (docs, bytes, pending) => this.bump('pull', docs, bytes, pending),
         onApplied: (a) => this.emitter.emit('applied', a),
       });
@@ -166,7 +169,7 @@ class SyncImpl implements Sync {
         if (r.applied.changes.length) this.emitter.emit('applied', r.applied);
       }
       result.pushed = await push({
-        tracker: this.tracker, http: this.http, key, replicationId: pushId, batchSize: this.batchSize,
+        tracker: this.tracker, http: this.http, key, replicationId: pushId, batchSize: this.batchSize, checkpointCache: this.pushCp,
         onBatch: (docs, bytes) => this.bump('push', docs, bytes),
       });
       result.ok = true;
@@ -175,6 +178,8 @@ class SyncImpl implements Sync {
     } catch (err) {
       const e = toSyncError(err);
       result.error = e.info();
+      this.pullCp = { known: false };
+      this.pushCp = { known: false };
       const { retry: _r2, ...now } = this._status;
       this.setStatus({ ...now, state: e.code === 'network' ? 'offline' : 'error', error: e.info(), conflictsResolved: now.conflictsResolved + result.conflictsResolved });
     }

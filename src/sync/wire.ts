@@ -61,7 +61,8 @@ export async function encodeDoc(id: string, path: string[], deleted: boolean, pa
   return doc;
 }
 
-export async function decodeDoc(doc: Record<string, unknown>, key?: CryptoKey): Promise<IncomingRev> {
+export async function decodeDoc(raw: object, key?: CryptoKey): Promise<IncomingRev> {
+  const doc = raw as Record<string, unknown>;
   const id = doc._id as string;
   const rev = doc._rev as string;
   const path = fromRevisions(rev, doc._revisions);

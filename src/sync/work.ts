@@ -50,7 +50,14 @@ export async function loadWork(tx: Transaction, items: Array<{ table: string; ke
  * Writes the touched records (with fresh local sequence numbers, so a push to any remote sees them) and their
  * app rows; returns the records whose visible state changed. Call inside the same transaction as loadWork.
  */
-export async function saveWork(tx: Transaction, works: Iterable<Work>): Promise<AppliedChanges> {
+/** The remote a pull came from: records whose whole tree it now holds are marked, so pushing there skips them. */
+export interface PullOrigin {
+  pushId: string;
+  /** Local sequence the push checkpoint of that remote has reached. */
+  pushedSeq: number;
+}
+
+export async function saveWork(tx: Transaction, works: Iterable<Work>, origin?: PullOrigin): Promise<AppliedChanges> {
   const touched = [...works].filter((w) => w.touched);
   const changes: AppliedChanges['changes'] = [];
   if (touched.length === 0) return { changes };
@@ -60,6 +67,9 @@ export async function saveWork(tx: Transaction, works: Iterable<Work>): Promise<
   const dels = new Map<string, string[]>();
   for (const w of touched) {
     const row = compact(w.rec);
+    const allOnRemote = origin && (w.rec.seq <= origin.pushedSeq || w.rec.o === origin.pushId);
+    if (allOnRemote) w.rec.o = origin.pushId;
+    else delete w.rec.o;
     w.rec.seq = ++seq;
     if (row) {
       if (w.rec.w !== w.oldWinner || !sameValue(row, w.oldRow)) {

@@ -10,8 +10,14 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-/** Starts a proxy to `target` (http://host:port); `rule` may answer a request itself instead of forwarding it. */
-export async function startProxy(target: string, rule: Rule): Promise<Proxy> {
+/** Rewrites a forwarded JSON answer (for requests whose path it accepts). */
+export type Rewrite = (path: string, body: unknown) => unknown;
+
+/**
+ * Starts a proxy to `target` (http://host:port); `rule` may answer a request itself instead of forwarding it,
+ * `rewrite` may change forwarded JSON answers.
+ */
+export async function startProxy(target: string, rule: Rule, rewrite?: Rewrite): Promise<Proxy> {
   const t = new URL(target);
   const seen: Proxy['seen'] = [];
   const server: Server = createServer((req, res) => {
@@ -28,8 +34,24 @@ export async function startProxy(target: string, rule: Rule): Promise<Proxy> {
       return;
     }
     const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (ur) => {
-      res.writeHead(ur.statusCode ?? 502, ur.headers);
-      ur.pipe(res);
+      if (!rewrite) {
+        res.writeHead(ur.statusCode ?? 502, ur.headers);
+        ur.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      ur.on('data', (c: Buffer) => chunks.push(c));
+      ur.on('end', () => {
+        let text = Buffer.concat(chunks).toString('utf8');
+        try {
+          text = JSON.stringify(rewrite(req.url ?? '/', JSON.parse(text)));
+        } catch {
+          // not JSON: pass it on unchanged
+        }
+        const { 'content-length': _l, 'transfer-encoding': _t, ...headers } = ur.headers;
+        res.writeHead(ur.statusCode ?? 502, headers);
+        res.end(text);
+      });
     });
     up.on('error', () => res.destroy());
     req.pipe(up);
