@@ -13,7 +13,7 @@ import {
   CHUNK_BITS, CHUNK_SIZE, emptyMeta, type IdRow, type ListBlock, MAIN_CHUNK_DOCS, type MetaRow, type NormRow, type PostingRow,
   searchTables, type SearchTables, type TableSource, TAIL_BUCKETS, TAIL_MAX_DOCS, TAIL_MAX_SEQS, TERM_BUCKETS, type TailRow,
 } from './tables.js';
-import { fieldTerms } from './tokenize.js';
+import { fieldTerms, type TermKey, termString } from './tokenize.js';
 
 /**
  * Updates the index for a change of article rows: `removedIds` are rows deleted or replaced, `added` the rows
@@ -70,7 +70,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   }
 
   // Postings of the new documents, term by term, documents ascending.
-  const lists = new Map<string, Posting[]>();
+  const lists = new Map<TermKey, Posting[]>();
   for (const { doc, no } of newDocs) {
     const n = norms.get(no >> CHUNK_BITS)!, i = no & (CHUNK_SIZE - 1);
     doc.fields.forEach((text, f) => {
@@ -99,18 +99,19 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   await t.norms.bulkPut([...norms.values()]);
 
   if (lists.size) {
-    const byBucket = new Map<number, string[]>();
-    for (const term of lists.keys()) {
+    const byBucket = new Map<number, [string, Posting[]][]>();
+    for (const [key, list] of lists) {
+      const term = termString(key);
       const b = termHash(term) & (TAIL_BUCKETS - 1);
       let l = byBucket.get(b);
       if (!l) byBucket.set(b, (l = []));
-      l.push(term);
+      l.push([term, list]);
     }
     const rows: TailRow[] = [];
-    for (const [bucket, terms] of byBucket) {
-      terms.sort();
-      const last = Int32Array.from(terms, (term) => lists.get(term)!.at(-1)!.doc);
-      rows.push({ bucket, seq: meta.seq, last, ...block(terms, (w, term) => encodePostings(w, lists.get(term)!, 0)) });
+    for (const [bucket, entries] of byBucket) {
+      entries.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+      const last = Int32Array.from(entries, ([, l]) => l[l.length - 1]!.doc);
+      rows.push({ bucket, seq: meta.seq, last, ...block(entries.map((e) => e[0]), (w, _, i) => encodePostings(w, entries[i]![1], 0)) });
     }
     await t.tail.bulkPut(rows);
     meta.seq++;

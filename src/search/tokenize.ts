@@ -94,39 +94,86 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * A term as the indexer keeps it while it works: CJK unigrams and bigrams of BMP characters as numbers (one or two
+ * UTF-16 units packed), everything else as its string. Numbers spare the allocation of a string per character of
+ * text; {@link termString} turns a key into the stored term.
+ */
+export type TermKey = number | string;
+
+/** The term a key stands for. @example termString(termKey('长春')) === '长春' */
+export function termString(k: TermKey): string {
+  if (typeof k === 'string') return k;
+  return k > 0xffff ? String.fromCharCode(k >>> 16, k & 0xffff) : String.fromCharCode(k);
+}
+
+/** The key of a term (the inverse of termString). */
+export function termKey(term: string): TermKey {
+  if (term.length === 1 && isCjk(term.charCodeAt(0))) return term.charCodeAt(0);
+  if (term.length === 2 && isCjk(term.charCodeAt(0)) && isCjk(term.charCodeAt(1))) return term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+  return term;
+}
+
 /** What one field contributes to the index: each term with its frequency and positions, and the field length. */
 export interface FieldTerms {
-  /** term -> [tf, ...positions], a position being `ord * 2 + glued`. */
-  terms: Map<string, number[]>;
+  /** term key -> [tf, ...positions], a position being `ord * 2 + glued`. */
+  terms: Map<TermKey, number[]>;
   /** Number of tokens (for BM25's length normalisation). */
   length: number;
 }
 
 /**
- * The index terms of one normalised field: its tokens with positions, plus every CJK character as a unigram
- * without positions (so a one-character query finds it wherever it stands). A lone character's unigram carries
- * the positions of its lone occurrences.
- * @example fieldTerms('车').terms.get('车') // [1, 0]: tf 1, one position (ord 0, not glued)
+ * The index terms of one normalised field: its tokens with positions (as {@link tokenize} makes them), plus every
+ * CJK character as a unigram counted wherever it stands; a lone character's unigram carries the positions of its
+ * lone occurrences. One pass, no token objects: this runs over every character of every article.
+ * @example fieldTerms('车').terms.get(termKey('车')) // [1, 0]: tf 1, one position (ord 0, not glued)
  */
 export function fieldTerms(text: string): FieldTerms {
-  const terms = new Map<string, number[]>();
-  const tokens = tokenize(text);
-  for (const t of tokens) {
-    let e = terms.get(t.term);
-    if (!e) terms.set(t.term, (e = [0]));
-    if (!t.unigram) e[0]!++;
-    e.push(t.ord * 2 + (t.glued ? 1 : 0));
-  }
-  for (let i = 0; i < text.length;) {
+  const terms = new Map<TermKey, number[]>();
+  const add = (k: TermKey, pos: number, counts: boolean) => {
+    let e = terms.get(k);
+    if (!e) terms.set(k, (e = [0]));
+    if (counts) e[0]!++;
+    if (pos >= 0) e.push(pos);
+  };
+  let ord = 0, prevEnd = -1, i = 0;
+  const n = text.length;
+  while (i < n) {
     const cp = text.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
     if (isCjk(cp)) {
-      const ch = text.slice(i, i + w);
-      let e = terms.get(ch);
-      if (!e) terms.set(ch, (e = [0]));
-      e[0]!++;
+      const start = i;
+      let prevKey: TermKey = -1, prevW = 0, k = 0;
+      while (i < n) {
+        const c = text.codePointAt(i)!;
+        if (!isCjk(c)) break;
+        const w = c > 0xffff ? 2 : 1;
+        const uni: TermKey = w === 1 ? c : text.slice(i, i + 2);
+        add(uni, -1, true);
+        if (k > 0) {
+          const big: TermKey = typeof prevKey === 'number' && w === 1 ? prevKey * 0x10000 + c : text.slice(i - prevW, i + w);
+          add(big, ord * 2 + (k > 1 || prevEnd === start ? 1 : 0), true);
+          ord++;
+        }
+        prevKey = uni;
+        prevW = w;
+        k++;
+        i += w;
+      }
+      // A lone character is a token of its own: its unigram gets the position.
+      if (k === 1) terms.get(prevKey)!.push(ord++ * 2 + (prevEnd === start ? 1 : 0));
+      prevEnd = i;
+    } else if (isWordChar(cp)) {
+      const start = i;
+      while (i < n) {
+        const c = text.codePointAt(i)!;
+        if (!isWordChar(c)) break;
+        i += c > 0xffff ? 2 : 1;
+      }
+      add(text.slice(start, i), ord++ * 2 + (prevEnd === start ? 1 : 0), true);
+      prevEnd = i;
+    } else {
+      i += cp > 0xffff ? 2 : 1;
     }
-    i += w;
   }
-  return { terms, length: tokens.length };
+  return { terms, length: ord };
 }

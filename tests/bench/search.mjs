@@ -20,6 +20,7 @@ const arg = (name, dflt) => {
 const N = arg('articles', 100_000);
 const CHECK = arg('check', 10_000);
 const LIB_BUDGET_S = arg('lib-budget', 150);
+const CHROMIUM = !process.argv.includes('--no-chromium') && (await import('node:fs')).existsSync('/usr/bin/chromium');
 
 // The Engine and the search internals, bundled as plain JS so no TypeScript loader sits in the timings.
 const out = join(root, 'dist', 'bench-search.mjs');
@@ -176,6 +177,8 @@ console.log(`# Search bench: ${N.toLocaleString('en')} articles (70% Chinese, 1 
 console.log(`Node ${process.version}, fake-indexeddb (in-memory IndexedDB), ${new Date().toISOString().slice(0, 10)}\n`);
 
 let articles = 0, pages = 0, ingestMs = 0, chars = 0;
+/** Every page ingested, in order, and the article count after it: the Chromium run ingests the same. */
+const pageTexts = [];
 const checkpoints = [];
 async function ingestUntil(target) {
   while (articles < target) {
@@ -189,6 +192,7 @@ async function ingestUntil(target) {
     ingestMs += performance.now() - t0;
     articles += r.articleIds.length;
     pages++;
+    if (CHROMIUM) pageTexts.push(text);
   }
 }
 
@@ -401,7 +405,8 @@ for (const target of [...new Set([CHECK, N])].filter((x) => x <= N)) {
   const all = sums.find((s) => s.kind === 'all');
   console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · index ${mb(bytes)} MB · cold start ${fmt(p.cold, 0)} ms · heap+buffers ${mb(heap())} MB (the in-memory IndexedDB included)`);
   results.push({ who: 'Presscut', n: docs.length, all, rate, bytes, cold: p.cold / 1000 });
-  for (const name of ['MiniSearch', 'FlexSearch']) {
+  checkpoints.push({ pages, queries: queries.map((q) => ({ q: q.q, kind: q.kind, expected: [...q.expected] })) });
+  for (const name of process.argv.includes('--no-libs') ? [] : ['MiniSearch', 'FlexSearch']) {
     const b = buildLib(name, docs);
     if (b.added < docs.length) {
       console.log(`\n${name}: build stopped after ${LIB_BUDGET_S} s at ${b.added.toLocaleString('en')} of ${docs.length.toLocaleString('en')} articles (${fmt(b.added / b.buildS, 0)} articles/s); not queried`);
@@ -429,3 +434,108 @@ for (const r of results) {
 }
 const pc = results.filter((r) => r.who === 'Presscut');
 if (pc.length === 2) console.log(`\nPresscut latency growth ${pc[0].n.toLocaleString('en')} -> ${pc[1].n.toLocaleString('en')} articles: p50 x${fmt(pc[1].all.p50 / pc[0].all.p50, 2)}, p95 x${fmt(pc[1].all.p95 / pc[0].all.p95, 2)}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// The same pages and queries in Chromium's real IndexedDB: a page on 127.0.0.1 loads the Engine bundled for the
+// browser; Node hands it the pages in batches and the queries with their expected ids. Timings are taken inside
+// the page (performance.now), so the DevTools protocol's transfer is not in them.
+
+if (CHROMIUM) {
+  db.close();
+  const { createServer } = await import('node:http');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { execFileSync } = await import('node:child_process');
+  const { chromium } = await import('playwright-core');
+  const js = (await build({
+    stdin: {
+      contents: `import { createEngine } from './src/engine/engine.ts';
+        import { PresscutDB } from './src/store/db.ts';
+        import { IndexReader } from './src/search/reader.ts';
+        import { matchingIds } from './src/search/search.ts';
+        const t0 = performance.now();
+        let db = new PresscutDB('bench'), engine = createEngine(db);
+        window.bench = {
+          async cold(q) {
+            // From the script's start (the side panel opening) to the first result: open, load, query.
+            const r = await engine.search(q, { limit: 20 });
+            return { ms: performance.now() - t0, total: r.total, heap: performance.memory?.usedJSHeapSize ?? null };
+          },
+          async ingest(texts) {
+            const s = performance.now();
+            let n = 0;
+            for (const text of texts) n += (await engine.ingest({ text, source: { via: 'paste' } })).articleIds.length;
+            return { ms: performance.now() - s, articles: n };
+          },
+          async query(qs) {
+            const reader = new IndexReader(db), rows = [];
+            for (const q of qs) {
+              const s = performance.now();
+              const r = await engine.search(q.q, { limit: 20 });
+              const ms = performance.now() - s;
+              if (r.error) throw new Error(q.q + ': ' + r.error.message);
+              const found = new Set(await matchingIds(db, reader, q.q)), want = new Set(q.expected);
+              let tp = 0;
+              for (const x of found) if (want.has(x)) tp++;
+              rows.push({ kind: q.kind, ms, recall: want.size ? tp / want.size : (found.size ? 0 : 1), precision: found.size ? tp / found.size : (want.size ? 0 : 1) });
+            }
+            return rows;
+          },
+          async usage() { return (await navigator.storage.estimate()).usage; },
+        };`,
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, format: 'esm', platform: 'browser', target: 'chrome120', write: false, logLevel: 'warning',
+  })).outputFiles[0].text;
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(js); return; }
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="/bench.js"></script>');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const profile = await mkdtemp(join(tmpdir(), 'presscut-search-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  let page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench);
+  const version = context.browser()?.version() ?? execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  console.log(`\n# Chromium ${version}, real IndexedDB (headless, a page on 127.0.0.1)`);
+  let done = 0, ingestMsC = 0, articlesC = 0;
+  const chromiumResults = [];
+  for (const cp of checkpoints) {
+    for (let i = done; i < cp.pages; i += 40) {
+      const r = await page.evaluate((texts) => window.bench.ingest(texts), pageTexts.slice(i, Math.min(cp.pages, i + 40)));
+      ingestMsC += r.ms;
+      articlesC += r.articles;
+    }
+    const rate = articlesC / (ingestMsC / 1000);
+    done = cp.pages;
+    // Cold start: a fresh page over the same database.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.bench);
+    const cold = await page.evaluate((q) => window.bench.cold(q), cp.queries[0].q);
+    const rows = [];
+    for (let i = 0; i < cp.queries.length; i += 25) rows.push(...await page.evaluate((qs) => window.bench.query(qs), cp.queries.slice(i, i + 25)));
+    const sums = summarise(rows);
+    printTable(`Presscut in Chromium at ${articlesC.toLocaleString('en')} articles (Engine.search, limit 20, snippets included)`, sums);
+    const usage = await page.evaluate(() => window.bench.usage());
+    const disk = Number(execFileSync('du', ['-sb', join(profile, 'Default', 'IndexedDB')]).toString().split('\t')[0]);
+    console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · IndexedDB on disk ${mb(disk)} MB (articles, raw text and index; storage.estimate ${mb(usage)} MB) · cold start ${fmt(cold.ms, 0)} ms · JS heap after the first query ${cold.heap ? mb(cold.heap) + ' MB' : 'n/a'}`);
+    chromiumResults.push({ n: articlesC, all: sums.find((x) => x.kind === 'all'), rate, disk, cold: cold.ms });
+  }
+  await context.close();
+  server.close();
+  await rm(profile, { recursive: true, force: true });
+  console.log('\n## Summary, Chromium (all queries)');
+  console.log('| articles | recall | precision | p50 ms | p95 ms | cold start ms | ingest articles/s | IndexedDB on disk MB |');
+  console.log('| --: | --: | --: | --: | --: | --: | --: | --: |');
+  for (const r of chromiumResults) console.log(`| ${r.n.toLocaleString('en')} | ${fmt(r.all.recall, 3)} | ${fmt(r.all.precision, 3)} | ${fmt(r.all.p50, 2)} | ${fmt(r.all.p95, 2)} | ${fmt(r.cold, 0)} | ${fmt(r.rate, 0)} | ${mb(r.disk)} |`);
+  if (chromiumResults.length === 2) console.log(`\nChromium latency growth: p50 x${fmt(chromiumResults[1].all.p50 / chromiumResults[0].all.p50, 2)}, p95 x${fmt(chromiumResults[1].all.p95 / chromiumResults[0].all.p95, 2)}`);
+}

@@ -52,7 +52,7 @@ describe('index consistency after every kind of edit', () => {
     await expectConsistent(db, engine);
     await engine.reparse();
     await expectConsistent(db, engine);
-  });
+  }, 30_000);
 
   it('rolls the index back with the articles when a write fails', async () => {
     const { db, engine } = fresh('rollback');
@@ -93,7 +93,7 @@ function docs(n: number, seed: number): SearchDoc[] {
   let s = seed;
   const r = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   return Array.from({ length: n }, (_, i) => {
-    const body = Array.from({ length: 40 + Math.floor(r() * 60) }, () => chars[Math.floor(r() * chars.length)]).join('') + ` word${i % 7}`;
+    const body = Array.from({ length: 20 + Math.floor(r() * 30) }, () => chars[Math.floor(r() * chars.length)]).join('') + ` word${i % 7}`;
     return { articleId: `a${seed}-${i}`, fields: [`标题${i}`, body, '', '吉林日报'], day: 19000 + (i % 30), hash: `h${i}` };
   });
 }

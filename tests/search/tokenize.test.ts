@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalise, normaliseWithMap } from '../../src/search/normalize.js';
-import { fieldTerms, tokenize } from '../../src/search/tokenize.js';
+import { fieldTerms, isCjk, termKey, termString, tokenize } from '../../src/search/tokenize.js';
 
 const terms = (s: string) => tokenize(normalise(s)).map((t) => t.term);
 
@@ -36,9 +36,9 @@ describe('tokenizer', () => {
 
   it('indexes every CJK character as a unigram with its frequency', () => {
     const ft = fieldTerms('长春长');
-    expect(ft.terms.get('长')![0]).toBe(2);
-    expect(ft.terms.get('长春')).toEqual([1, 0]);
-    expect(ft.terms.get('春长')).toEqual([1, 3]); // ord 1, glued
+    expect(ft.terms.get(termKey('长'))![0]).toBe(2);
+    expect(ft.terms.get(termKey('长春'))).toEqual([1, 0]);
+    expect(ft.terms.get(termKey('春长'))).toEqual([1, 3]); // ord 1, glued
     expect(ft.length).toBe(2);
   });
 });
@@ -51,6 +51,27 @@ const piece = fc.oneof(
 const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
 
 describe('tokenizer properties', () => {
+  it('indexes exactly the tokens tokenize() makes, with their positions, plus a unigram per CJK character', () => {
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 30 })), (raw) => {
+      const s = normalise(raw);
+      const want = new Map<string, number[]>();
+      for (const t of tokenize(s)) {
+        const e = want.get(t.term) ?? [0];
+        if (!t.unigram) e[0]!++;
+        e.push(t.ord * 2 + (t.glued ? 1 : 0));
+        want.set(t.term, e);
+      }
+      for (const ch of s) if (isCjk(ch.codePointAt(0)!)) {
+        const e = want.get(ch) ?? [0];
+        e[0]!++;
+        want.set(ch, e);
+      }
+      const got = new Map([...fieldTerms(s).terms].map(([k, v]) => [termString(k), v]));
+      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+      expect(fieldTerms(s).length).toBe(tokenize(s).length);
+    }), { numRuns: 300 });
+  });
+
   it('normalising is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalise(normalise(s)) === normalise(s)), { numRuns: 300 });
   });
