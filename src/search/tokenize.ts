@@ -130,12 +130,15 @@ export interface FieldTerms {
  */
 export function fieldTerms(text: string): FieldTerms {
   const terms = new Map<TermKey, number[]>();
-  const add = (k: TermKey, pos: number, counts: boolean) => {
+  const add = (k: TermKey, pos: number) => {
     let e = terms.get(k);
     if (!e) terms.set(k, (e = [0]));
-    if (counts) e[0]!++;
-    if (pos >= 0) e.push(pos);
+    e[0]!++;
+    e.push(pos);
   };
+  // BMP unigrams are counted in a scratch table, not a Map: every character of the text is one.
+  const touched: number[] = [];
+  const count = (c: number) => { if (UNI[c]!++ === 0) touched.push(c); };
   let ord = 0, prevEnd = -1, i = 0;
   const n = text.length;
   while (i < n) {
@@ -147,11 +150,19 @@ export function fieldTerms(text: string): FieldTerms {
         const c = text.codePointAt(i)!;
         if (!isCjk(c)) break;
         const w = c > 0xffff ? 2 : 1;
-        const uni: TermKey = w === 1 ? c : text.slice(i, i + 2);
-        add(uni, -1, true);
+        let uni: TermKey;
+        if (w === 1) {
+          uni = c;
+          count(c);
+        } else {
+          uni = text.slice(i, i + 2);
+          const e = terms.get(uni) ?? [0];
+          e[0]!++;
+          terms.set(uni, e);
+        }
         if (k > 0) {
           const big: TermKey = typeof prevKey === 'number' && w === 1 ? prevKey * 0x10000 + c : text.slice(i - prevW, i + w);
-          add(big, ord * 2 + (k > 1 || prevEnd === start ? 1 : 0), true);
+          add(big, ord * 2 + (k > 1 || prevEnd === start ? 1 : 0));
           ord++;
         }
         prevKey = uni;
@@ -159,8 +170,12 @@ export function fieldTerms(text: string): FieldTerms {
         k++;
         i += w;
       }
-      // A lone character is a token of its own: its unigram gets the position.
-      if (k === 1) terms.get(prevKey)!.push(ord++ * 2 + (prevEnd === start ? 1 : 0));
+      // A lone character is a token of its own: its unigram gets the position (the count comes below).
+      if (k === 1) {
+        let e = terms.get(prevKey);
+        if (!e) terms.set(prevKey, (e = [0]));
+        e.push(ord++ * 2 + (prevEnd === start ? 1 : 0));
+      }
       prevEnd = i;
     } else if (isWordChar(cp)) {
       const start = i;
@@ -169,11 +184,20 @@ export function fieldTerms(text: string): FieldTerms {
         if (!isWordChar(c)) break;
         i += c > 0xffff ? 2 : 1;
       }
-      add(text.slice(start, i), ord++ * 2 + (prevEnd === start ? 1 : 0), true);
+      add(text.slice(start, i), ord++ * 2 + (prevEnd === start ? 1 : 0));
       prevEnd = i;
     } else {
       i += cp > 0xffff ? 2 : 1;
     }
   }
+  for (const c of touched) {
+    const e = terms.get(c);
+    if (e) e[0]! += UNI[c]!;
+    else terms.set(c, [UNI[c]!]);
+    UNI[c] = 0;
+  }
   return { terms, length: ord };
 }
+
+/** Scratch counts of BMP unigrams for fieldTerms (always left zeroed). */
+const UNI = new Uint32Array(0x10000);
