@@ -1,0 +1,38 @@
+// Live mode: a write on one browser reaches the other through the longpoll, until stop().
+import 'fake-indexeddb/auto';
+import { expect, test } from 'vitest';
+import type Dexie from 'dexie';
+import { createSync } from '../../src/sync/index.js';
+import { fastRetry, makeDb, remoteUrl } from './helpers/env.js';
+
+async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('live: changes flow both ways within moments, then stop() ends it', async () => {
+  const remote = remoteUrl();
+  const a = makeDb();
+  const b = makeDb();
+  const opts = { remote, tables: ['notes'], retry: fastRetry, longpollMs: 1500 };
+  const sa = createSync(a, { ...opts, live: true });
+  const sb = createSync(b, opts);
+  sb.start();
+  const get = (db: Dexie, id: string) => () => db.table('notes').get(id);
+  await a.table('notes').put({ id: 'n1', title: 'from a' });
+  expect(await eventually(get(b, 'n1'), Boolean)).toEqual({ id: 'n1', title: 'from a' });
+  await b.table('notes').update('n1', { title: 'edited on b' });
+  expect(await eventually(get(a, 'n1'), (v) => v?.title === 'edited on b')).toEqual({ id: 'n1', title: 'edited on b' });
+  await Promise.all([sa.stop(), sb.stop()]);
+  expect(sa.status.state).toBe('idle');
+  expect(sa.status.lastSyncAt).toBeGreaterThan(0);
+  // stopped: a write stays local
+  await a.table('notes').put({ id: 'n2' });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(await b.table('notes').get('n2')).toBeUndefined();
+  expect(await sa.pending()).toBe(1);
+}, 30_000);
