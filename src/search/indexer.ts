@@ -64,6 +64,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     const n = norms.get(r.docNo >> CHUNK_BITS)!, i = r.docNo & (CHUNK_SIZE - 1);
     if (!n.alive[i]) continue;
     n.alive[i] = 0;
+    n.ids[i] = '';
     meta.live--;
     meta.dead++;
     for (let f = 0; f < FIELD_COUNT; f++) meta.lenSum[f]! -= n.len[i * FIELD_COUNT + f]!;
@@ -90,6 +91,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
       }
     });
     n.day[i] = doc.day;
+    n.ids[i] = doc.articleId;
     n.alive[i] = 1;
     meta.live++;
   }
@@ -124,7 +126,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
 }
 
 function emptyNorms(chunk: number): NormRow {
-  return { chunk, len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE) };
+  return { chunk, ids: new Array<string>(CHUNK_SIZE).fill(''), len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE) };
 }
 
 /** Writes lists one after another into one block. */

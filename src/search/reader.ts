@@ -38,6 +38,11 @@ export class IndexReader {
     return this.norms.get(doc >> CHUNK_BITS)?.len[(doc & (CHUNK_SIZE - 1)) * FIELD_COUNT + field] ?? 0;
   }
 
+  /** The article a live document indexes ('' for a dead one). */
+  articleId(doc: number): string {
+    return this.norms.get(doc >> CHUNK_BITS)?.ids[doc & (CHUNK_SIZE - 1)] ?? '';
+  }
+
   day(doc: number): number {
     return this.norms.get(doc >> CHUNK_BITS)?.day[doc & (CHUNK_SIZE - 1)] ?? 0;
   }

@@ -22,16 +22,17 @@ const MAX_LIMIT = 200;
 export class CollectionsUnavailable extends QuerySyntaxError {}
 
 /** Loads documents' articles and clippings by document number (dropping any deleted meanwhile). */
-async function load(db: Dexie, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
-  const ids = await searchTables(db).ids.where('docNo').anyOf(docs).toArray();
-  const rows = await db.table('articles').bulkGet(ids.map((x) => x.articleId)) as (StoredArticle | undefined)[];
+async function load(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
+  const ids = docs.map((d) => reader.articleId(d));
+  const rows = await db.table('articles').bulkGet(ids.filter(Boolean)) as (StoredArticle | undefined)[];
+  const byId = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
   const clips = new Map<string, Clipping>();
-  const wanted = [...new Set(rows.flatMap((r) => (r ? [r.clippingId] : [])))];
+  const wanted = [...new Set([...byId.values()].map((r) => r.clippingId))];
   (await db.table('clippings').bulkGet(wanted)).forEach((c: Clipping | undefined) => { if (c) clips.set(c.id, c); });
   const out = new Map<number, { r: StoredArticle; c: Clipping }>();
-  ids.forEach((x, i) => {
-    const r = rows[i], c = r && clips.get(r.clippingId);
-    if (r && c && r.deletedAt === null) out.set(x.docNo, { r, c });
+  docs.forEach((d, i) => {
+    const r = byId.get(ids[i]!), c = r && clips.get(r.clippingId);
+    if (r && c && r.deletedAt === null) out.set(d, { r, c });
   });
   return out;
 }
@@ -52,7 +53,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   try {
     const q = parseQuery(query);
     if (!q.groups.length && !q.exclude.length && !q.collections.length && q.after === null && q.before === null) return empty(null);
-    const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
+    const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), inCollection };
     ranked = await db.transaction('r', queryTables(db), async () => {
       await reader.refresh();
       return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps);
@@ -62,7 +63,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
     throw e;
   }
   const page = ranked.docs.slice(offset, offset + limit);
-  const loaded = await load(db, page.map((d) => d.doc));
+  const loaded = await load(db, reader, page.map((d) => d.doc));
   const hits: SearchHit[] = [];
   for (const d of page) {
     const x = loaded.get(d.doc);
@@ -89,11 +90,11 @@ function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matche
 }
 
 /** Text verification for clauses the positions cannot decide (see match.ts). */
-async function verifyText(db: Dexie, docs: number[], m: Matcher, fields: number[]): Promise<Set<number>> {
+async function verifyText(db: Dexie, reader: IndexReader, docs: number[], m: Matcher, fields: number[]): Promise<Set<number>> {
   const ok = new Set<number>();
   for (let i = 0; i < docs.length; i += 500) {
     const part = docs.slice(i, i + 500);
-    for (const [doc, { r, c }] of await load(db, part)) {
+    for (const [doc, { r, c }] of await load(db, reader, part)) {
       const texts = fieldTexts(applyCorrections(r), c);
       if (fields.some((f) => findInText(m, normaliseWithMap(texts[f]!)).length)) ok.add(doc);
     }
@@ -133,12 +134,10 @@ function queryTables(db: Dexie) {
  */
 export async function matchingIds(db: Dexie, reader: IndexReader, query: string, inCollection: EvalDeps['inCollection'] = collectionResolver(db)): Promise<string[]> {
   const q = parseQuery(query);
-  const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, docs, m, fields), inCollection };
+  const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), inCollection };
   const ranked = await db.transaction('r', queryTables(db), async () => {
     await reader.refresh();
     return evaluate(reader, q, q.sort ?? 'relevance', deps);
   });
-  const names = await searchTables(db).ids.where('docNo').anyOf(ranked.docs.map((d) => d.doc)).toArray();
-  const byDoc = new Map(names.map((r) => [r.docNo, r.articleId]));
-  return ranked.docs.flatMap((d) => (byDoc.has(d.doc) ? [byDoc.get(d.doc)!] : []));
+  return ranked.docs.map((d) => reader.articleId(d.doc)).filter(Boolean);
 }

@@ -64,6 +64,8 @@ export interface IdRow {
 
 export interface NormRow {
   chunk: number;
+  /** The article id of each document ('' where none): results map document numbers to articles from the cache. */
+  ids: string[];
   /** Field lengths, FIELD_COUNT per document. */
   len: Uint32Array;
   day: Int32Array;
