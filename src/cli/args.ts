@@ -3,7 +3,12 @@ export interface Args {
   command: string | undefined;
   positionals: string[];
   options: Set<string>;
+  /** Values of the options that take one (`--to csl-json` or `--to=csl-json`). */
+  values: Map<string, string>;
 }
+
+/** Options that take a value, whichever command they belong to. */
+const VALUED = new Set(['--to', '--format']);
 
 /** One entry of the CLI's command table. */
 export interface Command {
@@ -21,13 +26,21 @@ export interface Command {
 export function splitArgs(argv: readonly string[]): Args {
   const words: string[] = [];
   const options = new Set<string>();
+  const values = new Map<string, string>();
   let optionsEnded = false;
-  for (const arg of argv) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!optionsEnded && VALUED.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      options.add(name);
+      if (value !== undefined) values.set(name, value);
+    } else if (!optionsEnded && arg === '--') optionsEnded = true;
     // A lone '-' names standard input, so it is a positional, not an option.
     else if (!optionsEnded && arg.startsWith('-') && arg !== '-') options.add(arg === '-h' ? '--help' : arg);
     else words.push(arg);
   }
   const [command, ...positionals] = words;
-  return { command, positionals, options };
+  return { command, positionals, options, values };
 }

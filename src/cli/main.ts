@@ -1,10 +1,15 @@
 // The `presscut` command line. Node only: everything it does besides I/O lives in the platform-free core.
 import { splitArgs, type Command } from './args.js';
 import { CliError } from './errors.js';
+import { convertCommand, exportValidateCommand } from './exchange-commands.js';
 import { parseCommand } from './parse-command.js';
 
 // A Map, not an object literal, so that `presscut toString` is an unknown command rather than a prototype method.
-const commands = new Map<string, Command>([['parse', parseCommand]]);
+const commands = new Map<string, Command>([
+  ['parse', parseCommand],
+  ['export-validate', exportValidateCommand],
+  ['convert', convertCommand],
+]);
 
 function usage(): string {
   const rows = [...commands.values()].map((c) => `  presscut ${c.usage}\n      ${c.summary}`);

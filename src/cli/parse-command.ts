@@ -4,15 +4,22 @@ import type { Command } from './args.js';
 import { CliError } from './errors.js';
 import { formatOutline } from './outline.js';
 import { readInput } from './read-input.js';
+import { parseToArchive } from './exchange-commands.js';
 
 /** `presscut parse FILE [--json]`: segments one page of text and prints an outline or the Page as JSON. */
 export const parseCommand: Command = {
-  usage: 'parse FILE [--json]',
-  summary: "split a page of newspaper text into articles ('-' reads standard input); --json prints the Page",
-  options: ['--json'],
-  async run({ positionals, options }) {
+  usage: 'parse FILE [--json] | parse FILE... --format presscut',
+  summary: "split a page of newspaper text into articles ('-' reads standard input); --json prints the Page; " +
+    '--format presscut writes one Presscut JSON archive of all the pages',
+  options: ['--json', '--format'],
+  async run({ positionals, options, values }) {
     const [file, ...extra] = positionals;
     if (file === undefined) throw new CliError("parse needs a FILE ('-' reads standard input)");
+    if (options.has('--format')) {
+      if (values.get('--format') !== 'presscut') throw new CliError(`parse --format takes 'presscut' (got ${values.get('--format') ?? 'nothing'})`);
+      await parseToArchive(positionals);
+      return 0;
+    }
     if (extra.length > 0) throw new CliError(`parse takes one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
     const input = await readInput(file);
     const page = parsePage(input.text, {});

@@ -13,6 +13,7 @@ import { IndexReader } from '../search/reader.js';
 import { rebuildIndex } from '../search/rebuild.js';
 import { search } from '../search/search.js';
 import { searchTableList } from '../search/tables.js';
+import { newspaperOf } from '../exchange/page-facts.js';
 import type {
   ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
 } from './types.js';
@@ -54,7 +55,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       await db.articles.bulkPut(records);
       await db.clippings.update(clippingId, {
         parserVersion: PARSER_VERSION, parseError: null, items: page.items, warnings: page.warnings,
-        newspaper: clipping.newspaper ?? guessNewspaper(page), updatedAt: t,
+        newspaper: clipping.newspaper ?? newspaperOf(page), updatedAt: t,
       });
       await indexArticles(db, previous.map((r) => r.id), records);
       return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
@@ -269,12 +270,6 @@ function withStructure(articles: Article[], s: StructuredArticle | null): Articl
     byline: pick('byline', first.byline), dateline: pick('dateline', first.dateline),
     authors: s.authors?.length ? s.authors : first.authors,
   }, ...rest];
-}
-
-const MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报)$|^The [A-Z][\w.' -]+ (?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|News|Chronicle|Observer|Star|Globe|Sun|Guardian|Telegraph)$/;
-
-function guessNewspaper(page: Page): string | null {
-  return page.items.find((i) => i.kind === 'furniture' && MASTHEAD.test(i.text))?.text ?? null;
 }
 
 export type { ParseHints };

@@ -109,11 +109,27 @@ export interface ArticleView extends Article {
   capturedAt: number;
 }
 
-/** Reserved for the collections issue; the table exists from version 1 so no migration is needed then. */
 export interface Collection {
   id: string;
   name: string;
   order: number;
   createdAt: number;
+  updatedAt: number;
+}
+
+/** An article in a collection: one small record each, so two devices adding to one collection both survive a sync. */
+export interface Membership {
+  /** `${collectionId}|${articleId}` */
+  id: string;
+  collectionId: string;
+  articleId: string;
+  addedAt: number;
+}
+
+/** The reader's own tags and note on an article, kept apart from the article so re-parsing never touches them. */
+export interface Annotation {
+  articleId: string;
+  tags: string[];
+  note: string;
   updatedAt: number;
 }

@@ -13,7 +13,7 @@ const PAGE_LABEL = /^第[ \t]*[0-9０-９A-Za-z]{1,4}[ \t]*版(?:[：:].{0,12})?
 const CHROME = /PDF下载|返回目录|往期回顾|版面导航|上一版|下一版|上一篇|下一篇|版权所有|未经.{0,6}授权|Copyright ?©|All rights reserved|出版物号|邮发代号|ISSN|网址[：:]|https?:\/\/|www\.[a-z0-9-]+\.|社出版$|^本版(?:邮箱|热线)|^(?:导读|图片报道)$/i;
 const SOURCE_LINE = /^《[^》]{2,12}》[（(]\d{4}年\d{1,2}月\d{1,2}日[ \t]*第[ \t]*\d{1,3}[ \t]*版[）)]$/;
 const FOLIO = new RegExp(`^[A-Z]?\\d{1,3}[ \\t]*[|│·•][^|]{0,60}${EN_MONTH}|${EN_MONTH} \\d{1,2}, \\d{4}[ \\t]*[|│·•]`, 'i');
-const ZH_MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报|法治报|法制报|经济报|新闻|周报)$/;
+const ZH_MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报|法治报|法制报|经济报|新闻|周报|日報|晚報|時報)$/;
 const EN_MASTHEAD = /^The [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/;
 const EN_MASTHEAD_WORD = /(?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|News|Chronicle|Observer|Star|Globe|Sun|Guardian|Telegraph|Independent|Record|Review|Examiner|Inquirer|Courier|Dispatch|Bulletin|Register|Sentinel|Standard|Mirror|Express)$/;
 
@@ -30,6 +30,11 @@ export function isFurniture(line: string, nearEdge: boolean): boolean {
   if (t.length <= 120 && CHROME.test(t)) return true;
   // Pipe-separated navigation: 人民日报社概况 | 关于人民网 | 报社招聘
   if ((t.match(/[|｜]/g)?.length ?? 0) >= 2 && !/[。！？]/.test(t)) return true;
-  if (nearEdge && (ZH_MASTHEAD.test(t) || (EN_MASTHEAD.test(t) && EN_MASTHEAD_WORD.test(t)))) return true;
-  return false;
+  return nearEdge && isMasthead(t);
+}
+
+/** A newspaper's name as its masthead prints it: `人民日报`, `The Stanford Daily`. */
+export function isMasthead(line: string): boolean {
+  const t = line.trim();
+  return ZH_MASTHEAD.test(t) || (EN_MASTHEAD.test(t) && EN_MASTHEAD_WORD.test(t));
 }
