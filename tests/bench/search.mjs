@@ -179,7 +179,6 @@ console.log(`Node ${process.version}, fake-indexeddb (in-memory IndexedDB), ${ne
 let articles = 0, pages = 0, ingestMs = 0, chars = 0;
 /** Every page ingested, in order, and the article count after it: the Chromium run ingests the same. */
 const pageTexts = [];
-const checkpoints = [];
 async function ingestUntil(target) {
   while (articles < target) {
     const zh = rnd() < 0.7;
@@ -387,65 +386,14 @@ async function libCold(name, lib) {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const results = [];
-for (const target of [...new Set([CHECK, N])].filter((x) => x <= N)) {
-  const before = articles, msBefore = ingestMs;
-  await ingestUntil(target);
-  const rate = (articles - before) / ((ingestMs - msBefore) / 1000);
-  const docs = await loadDocs();
-  const queries = makeQueries(docs);
-  for (const q of queries) q.expected = truth(docs, q);
-  const hits = [...queries].map((q) => q.expected.size).sort((a, b) => a - b);
-  console.log(`\n## ${docs.length.toLocaleString('en')} articles (${pages.toLocaleString('en')} pages, ${mb(chars * 2)} MB of text as UTF-16)`);
-  console.log(`${queries.length} queries; matching articles per query: median ${hits[hits.length >> 1]}, max ${hits[hits.length - 1]}`);
-  const bytes = await indexBytes();
-  const p = await runPresscut(docs, queries);
-  const sums = summarise(p.rows);
-  printTable(`Presscut (Engine.search, limit 20, snippets included; fake-indexeddb)`, sums);
-  const all = sums.find((s) => s.kind === 'all');
-  console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · index ${mb(bytes)} MB · cold start ${fmt(p.cold, 0)} ms · heap+buffers ${mb(heap())} MB (the in-memory IndexedDB included)`);
-  results.push({ who: 'Presscut', n: docs.length, all, rate, bytes, cold: p.cold / 1000 });
-  checkpoints.push({ pages, queries: queries.map((q) => ({ q: q.q, kind: q.kind, expected: [...q.expected] })) });
-  for (const name of process.argv.includes('--no-libs') ? [] : ['MiniSearch', 'FlexSearch']) {
-    const b = buildLib(name, docs);
-    if (b.added < docs.length) {
-      console.log(`\n${name}: build stopped after ${LIB_BUDGET_S} s at ${b.added.toLocaleString('en')} of ${docs.length.toLocaleString('en')} articles (${fmt(b.added / b.buildS, 0)} articles/s); not queried`);
-      results.push({ who: name, n: docs.length, stopped: b.added, buildS: b.buildS });
-      continue;
-    }
-    const rows = runLib(name, b.lib, docs, queries);
-    const ls = summarise(rows);
-    printTable(`${name} (${name === 'MiniSearch' ? 'bigram tokenizer, AND' : 'Charset.CJK'}; in memory)`, ls);
-    const c = await libCold(name, b.lib);
-    const la = ls.find((s) => s.kind === 'all');
-    console.log(`build ${fmt(b.buildS, 1)} s (${fmt(docs.length / b.buildS, 0)} articles/s) · heap ${fmt(b.heapMB, 0)} MB · saved ${fmt(c.savedMB, 0)} MB · cold start (load + first query) ${fmt(c.coldS, 1)} s`);
-    results.push({ who: name, n: docs.length, all: la, rate: docs.length / b.buildS, bytes: c.savedMB * 1e6, cold: c.coldS, heapMB: b.heapMB });
-    b.lib = null;
-    gc();
-  }
-}
+const chromiumResults = [];
+let chromiumRun = null;
 
-console.log('\n## Summary (all queries)');
-console.log('| engine | articles | recall | precision | p50 ms | p95 ms | cold start s | ingest articles/s | index MB |');
-console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
-for (const r of results) {
-  if (r.stopped !== undefined) { console.log(`| ${r.who} | ${r.n.toLocaleString('en')} | build stopped at ${r.stopped.toLocaleString('en')} after ${fmt(r.buildS, 0)} s | | | | | | |`); continue; }
-  console.log(`| ${r.who} | ${r.n.toLocaleString('en')} | ${fmt(r.all.recall, 3)} | ${fmt(r.all.precision, 3)} | ${fmt(r.all.p50, 2)} | ${fmt(r.all.p95, 2)} | ${fmt(r.cold, 2)} | ${fmt(r.rate, 0)} | ${mb(r.bytes)} |`);
-}
-const pc = results.filter((r) => r.who === 'Presscut');
-if (pc.length === 2) console.log(`\nPresscut latency growth ${pc[0].n.toLocaleString('en')} -> ${pc[1].n.toLocaleString('en')} articles: p50 x${fmt(pc[1].all.p50 / pc[0].all.p50, 2)}, p95 x${fmt(pc[1].all.p95 / pc[0].all.p95, 2)}`);
-
-// ---------------------------------------------------------------------------------------------------------
-// The same pages and queries in Chromium's real IndexedDB: a page on 127.0.0.1 loads the Engine bundled for the
-// browser; Node hands it the pages in batches and the queries with their expected ids. Timings are taken inside
-// the page (performance.now), so the DevTools protocol's transfer is not in them.
-
-if (CHROMIUM) {
-  db.close();
+/** Starts Chromium on a page of 127.0.0.1 that loads the Engine bundled for the browser. */
+async function startChromium() {
   const { createServer } = await import('node:http');
-  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
-  const { execFileSync } = await import('node:child_process');
   const { chromium } = await import('playwright-core');
   const js = (await build({
     stdin: {
@@ -493,49 +441,113 @@ if (CHROMIUM) {
     res.end('<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="/bench.js"></script>');
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
   const profile = await mkdtemp(join(tmpdir(), 'presscut-search-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
   });
-  let page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.bench);
-  const version = context.browser()?.version() ?? execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
-  console.log(`\n# Chromium ${version}, real IndexedDB (headless, a page on 127.0.0.1)`);
-  let done = 0, ingestMsC = 0, articlesC = 0;
-  const chromiumResults = [];
-  for (const cp of checkpoints) {
-    for (let i = done; i < cp.pages; i += 40) {
-      const r = await page.evaluate((texts) => window.bench.ingest(texts), pageTexts.slice(i, Math.min(cp.pages, i + 40)));
-      ingestMsC += r.ms;
-      articlesC += r.articles;
-    }
-    const rate = articlesC / (ingestMsC / 1000);
-    done = cp.pages;
-    // Cold start: a fresh page over the same database.
-    await page.close();
-    page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => window.bench);
-    const cold = await page.evaluate((q) => window.bench.cold(q), cp.queries[0].q);
-    const rows = [];
-    for (let i = 0; i < cp.queries.length; i += 25) rows.push(...await page.evaluate((qs) => window.bench.query(qs), cp.queries.slice(i, i + 25)));
-    const sums = summarise(rows);
-    printTable(`Presscut in Chromium at ${articlesC.toLocaleString('en')} articles (Engine.search, limit 20, snippets included)`, sums);
-    const usage = await page.evaluate(() => window.bench.usage());
-    const disk = Number(execFileSync('du', ['-sb', join(profile, 'Default', 'IndexedDB')]).toString().split('\t')[0]);
-    console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · IndexedDB on disk ${mb(disk)} MB (articles, raw text and index; storage.estimate ${mb(usage)} MB) · cold start ${fmt(cold.ms, 0)} ms · JS heap after the first query ${cold.heap ? mb(cold.heap) + ' MB' : 'n/a'}`);
-    chromiumResults.push({ n: articlesC, all: sums.find((x) => x.kind === 'all'), rate, disk, cold: cold.ms });
+  const run = { server, profile, context, url: `http://127.0.0.1:${server.address().port}/`, page: null, done: 0, ms: 0, articles: 0 };
+  run.page = await context.newPage();
+  await run.page.goto(run.url);
+  await run.page.waitForFunction(() => window.bench);
+  console.log(`\n(Chromium ${context.browser()?.version() ?? ''} started for the same pages: real IndexedDB, headless, a page on 127.0.0.1)`);
+  return run;
+}
+
+/** Ingests the pages up to the checkpoint in Chromium, then runs the checkpoint's queries there. */
+async function chromiumCheckpoint(run, cp) {
+  const { execFileSync } = await import('node:child_process');
+  for (let i = run.done; i < cp.pages; i += 40) {
+    const r = await run.page.evaluate((texts) => window.bench.ingest(texts), pageTexts.slice(i, Math.min(cp.pages, i + 40)));
+    run.ms += r.ms;
+    run.articles += r.articles;
   }
-  await context.close();
-  server.close();
-  await rm(profile, { recursive: true, force: true });
+  for (let i = run.done; i < cp.pages; i++) pageTexts[i] = null;
+  run.done = cp.pages;
+  const rate = run.articles / (run.ms / 1000);
+  // Cold start: a fresh page over the same database.
+  await run.page.close();
+  run.page = await run.context.newPage();
+  await run.page.goto(run.url);
+  await run.page.waitForFunction(() => window.bench);
+  const cold = await run.page.evaluate((q) => window.bench.cold(q), cp.queries[0].q);
+  const rows = [];
+  for (let i = 0; i < cp.queries.length; i += 25) rows.push(...await run.page.evaluate((qs) => window.bench.query(qs), cp.queries.slice(i, i + 25)));
+  const sums = summarise(rows);
+  printTable(`Presscut in Chromium at ${run.articles.toLocaleString('en')} articles (Engine.search, limit 20, snippets included; real IndexedDB)`, sums);
+  const usage = await run.page.evaluate(() => window.bench.usage());
+  const disk = Number(execFileSync('du', ['-sb', join(run.profile, 'Default', 'IndexedDB')]).toString().split('\t')[0]);
+  console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · IndexedDB on disk ${mb(disk)} MB (articles, raw text and index; storage.estimate ${mb(usage)} MB) · cold start ${fmt(cold.ms, 0)} ms · JS heap after the first query ${cold.heap ? mb(cold.heap) + ' MB' : 'n/a'}`);
+  chromiumResults.push({ n: run.articles, all: sums.find((x) => x.kind === 'all'), rate, disk, cold: cold.ms });
+}
+
+async function stopChromium(run) {
+  const { rm } = await import('node:fs/promises');
+  await run.context.close();
+  run.server.close();
+  await rm(run.profile, { recursive: true, force: true });
   console.log('\n## Summary, Chromium (all queries)');
   console.log('| articles | recall | precision | p50 ms | p95 ms | cold start ms | ingest articles/s | IndexedDB on disk MB |');
   console.log('| --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const r of chromiumResults) console.log(`| ${r.n.toLocaleString('en')} | ${fmt(r.all.recall, 3)} | ${fmt(r.all.precision, 3)} | ${fmt(r.all.p50, 2)} | ${fmt(r.all.p95, 2)} | ${fmt(r.cold, 0)} | ${fmt(r.rate, 0)} | ${mb(r.disk)} |`);
-  if (chromiumResults.length === 2) console.log(`\nChromium latency growth: p50 x${fmt(chromiumResults[1].all.p50 / chromiumResults[0].all.p50, 2)}, p95 x${fmt(chromiumResults[1].all.p95 / chromiumResults[0].all.p95, 2)}`);
+  if (chromiumResults.length === 2) console.log(`\nChromium latency growth ${chromiumResults[0].n.toLocaleString('en')} -> ${chromiumResults[1].n.toLocaleString('en')} articles: p50 x${fmt(chromiumResults[1].all.p50 / chromiumResults[0].all.p50, 2)}, p95 x${fmt(chromiumResults[1].all.p95 / chromiumResults[0].all.p95, 2)}`);
 }
+
+const results = [];
+for (const target of [...new Set([CHECK, N])].filter((x) => x <= N)) {
+  const before = articles, msBefore = ingestMs;
+  await ingestUntil(target);
+  const rate = (articles - before) / ((ingestMs - msBefore) / 1000);
+  const docs = await loadDocs();
+  const queries = makeQueries(docs);
+  for (const q of queries) q.expected = truth(docs, q);
+  const hits = [...queries].map((q) => q.expected.size).sort((a, b) => a - b);
+  console.log(`\n## ${docs.length.toLocaleString('en')} articles (${pages.toLocaleString('en')} pages, ${mb(chars * 2)} MB of text as UTF-16)`);
+  console.log(`${queries.length} queries; matching articles per query: median ${hits[hits.length >> 1]}, max ${hits[hits.length - 1]}`);
+  const bytes = await indexBytes();
+  const p = await runPresscut(docs, queries);
+  const sums = summarise(p.rows);
+  printTable(`Presscut (Engine.search, limit 20, snippets included; fake-indexeddb)`, sums);
+  const all = sums.find((s) => s.kind === 'all');
+  console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (segmenting included) · index ${mb(bytes)} MB · cold start ${fmt(p.cold, 0)} ms · heap+buffers ${mb(heap())} MB (the in-memory IndexedDB included)`);
+  results.push({ who: 'Presscut', n: docs.length, all, rate, bytes, cold: p.cold / 1000 });
+  if (CHROMIUM) {
+    chromiumRun ??= await startChromium();
+    await chromiumCheckpoint(chromiumRun, { pages, queries: queries.map((q) => ({ q: q.q, kind: q.kind, expected: [...q.expected] })) });
+  }
+  for (const name of process.argv.includes('--no-libs') ? [] : ['MiniSearch', 'FlexSearch']) {
+    const b = buildLib(name, docs);
+    if (b.added < docs.length) {
+      console.log(`\n${name}: build stopped after ${LIB_BUDGET_S} s at ${b.added.toLocaleString('en')} of ${docs.length.toLocaleString('en')} articles (${fmt(b.added / b.buildS, 0)} articles/s); not queried`);
+      results.push({ who: name, n: docs.length, stopped: b.added, buildS: b.buildS });
+      continue;
+    }
+    const rows = runLib(name, b.lib, docs, queries);
+    const ls = summarise(rows);
+    printTable(`${name} (${name === 'MiniSearch' ? 'bigram tokenizer, AND' : 'Charset.CJK'}; in memory)`, ls);
+    const c = await libCold(name, b.lib);
+    const la = ls.find((s) => s.kind === 'all');
+    console.log(`build ${fmt(b.buildS, 1)} s (${fmt(docs.length / b.buildS, 0)} articles/s) · heap ${fmt(b.heapMB, 0)} MB · saved ${fmt(c.savedMB, 0)} MB · cold start (load + first query) ${fmt(c.coldS, 1)} s`);
+    results.push({ who: name, n: docs.length, all: la, rate: docs.length / b.buildS, bytes: c.savedMB * 1e6, cold: c.coldS, heapMB: b.heapMB });
+    b.lib = null;
+    gc();
+  }
+}
+
+console.log('\n## Summary (all queries)');
+console.log('| engine | articles | recall | precision | p50 ms | p95 ms | cold start s | ingest articles/s | index MB |');
+console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: |');
+for (const r of results) {
+  if (r.stopped !== undefined) { console.log(`| ${r.who} | ${r.n.toLocaleString('en')} | build stopped at ${r.stopped.toLocaleString('en')} after ${fmt(r.buildS, 0)} s | | | | | | |`); continue; }
+  console.log(`| ${r.who} | ${r.n.toLocaleString('en')} | ${fmt(r.all.recall, 3)} | ${fmt(r.all.precision, 3)} | ${fmt(r.all.p50, 2)} | ${fmt(r.all.p95, 2)} | ${fmt(r.cold, 2)} | ${fmt(r.rate, 0)} | ${mb(r.bytes)} |`);
+}
+const pc = results.filter((r) => r.who === 'Presscut');
+if (chromiumRun) await stopChromium(chromiumRun);
+if (pc.length === 2) console.log(`\nPresscut latency growth ${pc[0].n.toLocaleString('en')} -> ${pc[1].n.toLocaleString('en')} articles: p50 x${fmt(pc[1].all.p50 / pc[0].all.p50, 2)}, p95 x${fmt(pc[1].all.p95 / pc[0].all.p95, 2)}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// The same pages and queries in Chromium's real IndexedDB: a page on 127.0.0.1 loads the Engine bundled for the
+// browser; Node hands it the pages in batches and the queries with their expected ids. Timings are taken inside
+// the page (performance.now), so the DevTools protocol's transfer is not in them.
+
