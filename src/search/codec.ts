@@ -126,12 +126,6 @@ export function decodePostings(b: Uint8Array, prev: number, positions: boolean):
   return out;
 }
 
-/** The last document of an encoded list (walks it; used when a list has no stored `last`). */
-export function lastDoc(b: Uint8Array, prev: number): number {
-  const all = decodePostings(b, prev, false);
-  return all.length ? all[all.length - 1]!.doc : prev;
-}
-
 /**
  * A 32-bit FNV-1a hash of a term: decides the bucket a term's postings live in.
  * @example termHash('长春') === termHash('长春')
