@@ -5,7 +5,7 @@ import { applyPulled } from './apply.js';
 import { pushedSeq } from './push.js';
 import { advance, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
 import { SyncError } from './errors.js';
-import { docPath, type Http } from './http.js';
+import { docPath, type Http, type HttpResponse } from './http.js';
 import { checkRecord, knowsRev, splitDocId } from './record.js';
 import { DOCS_TABLE } from './schema.js';
 import type { TrackerImpl } from './track.js';
@@ -39,6 +39,35 @@ const REMOTE_CHECKPOINT_EVERY = 5;
 type OpenRev = { ok?: Record<string, unknown>; missing?: string; error?: unknown };
 
 /** Pulls until caught up. Returns the number of revisions applied and the sequence reached. */
+interface FetchedBatch {
+  res: HttpResponse<ChangesResponse>;
+  incoming: IncomingRev[];
+  bytes: number;
+  reached: Seq;
+  /** More changes are expected after this batch. */
+  more: boolean;
+}
+
+/** One batch from the network: the changes after `since`, the revisions we miss, decoded (and decrypted). */
+async function fetchBatch(ctx: PullContext, since: Seq): Promise<FetchedBatch> {
+  const res = await ctx.http.request<ChangesResponse>('_changes', { query: { style: 'all_docs', since, limit: ctx.batchSize } });
+  const changes = res.body.results;
+  if (!Array.isArray(changes)) throw new SyncError('bad-response', '_changes: no results array', res.status, true);
+  const wanted = await missingRevs(ctx.tracker, changes);
+  const fetched = wanted.length ? await fetchRevs(ctx, wanted) : { docs: [], bytes: 0 };
+  // Decrypt before the transaction: IndexedDB would commit it while WebCrypto works.
+  const incoming: IncomingRev[] = [];
+  for (const d of fetched.docs) incoming.push(await decodeDoc(d, ctx.key));
+  const reached = res.body.last_seq ?? changes[changes.length - 1]?.seq ?? since;
+  const moved = String(reached) !== String(since);
+  const caughtUp = res.body.pending !== undefined ? res.body.pending === 0 : changes.length < ctx.batchSize;
+  return { res, incoming, bytes: res.bytes + fetched.bytes, reached, more: moved && !caughtUp };
+}
+
+/**
+ * Pulls until caught up. The next batch is fetched while the current one is applied: the server's time and
+ * IndexedDB's overlap. A revision fetched twice that way is applied once (apply is idempotent).
+ */
 export async function pull(ctx: PullContext): Promise<{ pulled: number; since: Seq }> {
   const { tracker, http } = ctx;
   const remoteCp = new RemoteCheckpoint(http, ctx.replicationId, ctx.checkpointCache);
@@ -47,36 +76,29 @@ export async function pull(ctx: PullContext): Promise<{ pulled: number; since: S
   let pulled = 0;
   let batches = 0;
   let remoteWritten = local;
+  let pending: Promise<FetchedBatch> = fetchBatch(ctx, since);
   for (;;) {
-    const res = await http.request<ChangesResponse>('_changes', { query: { style: 'all_docs', since, limit: ctx.batchSize } });
-    const changes = res.body.results;
-    if (!Array.isArray(changes)) throw new SyncError('bad-response', '_changes: no results array', res.status, true);
-    const wanted = await missingRevs(tracker, changes);
-    let bytes = res.bytes;
-    const fetched = wanted.length ? await fetchRevs(ctx, wanted) : { docs: [], bytes: 0 };
-    bytes += fetched.bytes;
-    // Decrypt before the transaction: IndexedDB would commit it while WebCrypto works.
-    const incoming: IncomingRev[] = [];
-    for (const d of fetched.docs) incoming.push(await decodeDoc(d, ctx.key));
-    const reached = res.body.last_seq ?? changes[changes.length - 1]?.seq ?? since;
-    const moved = String(reached) !== String(since);
-    const next = moved ? advance(local, reached) : undefined;
+    const batch = await pending;
+    if (batch.more) {
+      pending = fetchBatch(ctx, batch.reached);
+      pending.catch(() => undefined); // reported when awaited; an apply failure may come first
+    }
+    const next = String(batch.reached) !== String(since) ? advance(local, batch.reached) : undefined;
     const origin = ctx.pushId ? { pushId: ctx.pushId, pushedSeq: await pushedSeq(tracker, ctx.pushId) } : undefined;
-    const applied = await applyPulled(tracker, incoming, next ? { id: ctx.replicationId, cp: next } : undefined, origin);
+    const applied = await applyPulled(tracker, batch.incoming, next ? { id: ctx.replicationId, cp: next } : undefined, origin);
     if (next) local = next;
-    since = reached;
-    pulled += incoming.length;
+    since = batch.reached;
+    pulled += batch.incoming.length;
     batches++;
-    ctx.onBatch(incoming.length, bytes, res.body.pending);
+    ctx.onBatch(batch.incoming.length, batch.bytes, batch.res.body.pending);
     if (applied.changes.length) ctx.onApplied(applied);
-    const caughtUp = res.body.pending !== undefined ? res.body.pending === 0 : changes.length < ctx.batchSize;
     // The remote copy is written at the end and every few batches: after a crash the resume point is the
     // last copy both sides share, and the batches after it are fetched again (harmlessly: they are known).
-    if (local && local !== remoteWritten && (caughtUp || !moved || batches % REMOTE_CHECKPOINT_EVERY === 0)) {
+    if (local && local !== remoteWritten && (!batch.more || batches % REMOTE_CHECKPOINT_EVERY === 0)) {
       await remoteCp.write(local);
       remoteWritten = local;
     }
-    if (caughtUp || !moved) break;
+    if (!batch.more) break;
   }
   return { pulled, since };
 }
