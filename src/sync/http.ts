@@ -45,6 +45,8 @@ export class Http {
     private readonly retry: Required<RetryOptions>,
     private readonly signal: AbortSignal,
     private readonly onRetry: (e: RetryEvent) => void,
+    /** Default for requests that set no timeout of their own: a server that accepts and never answers. */
+    private readonly timeoutMs = 60_000,
   ) {
     const a = target.auth;
     this.authHeader = a ? 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${a.username}:${a.password}`))) : undefined;
@@ -81,7 +83,7 @@ export class Http {
     const onAbort = () => ac.abort();
     this.signal.addEventListener('abort', onAbort);
     opts.signal?.addEventListener('abort', onAbort);
-    const timer = opts.timeoutMs ? setTimeout(() => ac.abort(), opts.timeoutMs) : undefined;
+    const timer = setTimeout(() => ac.abort(), opts.timeoutMs ?? this.timeoutMs);
     this.requests++;
     let res: Response;
     let text: string;

@@ -87,7 +87,7 @@ class SyncImpl implements Sync {
   private makeHttp(): Http {
     return new Http(this.target, this.options.fetch ?? globalThis.fetch.bind(globalThis), this.retry, this.abort.signal, (r) => {
       this.setStatus({ ...this._status, state: 'syncing', retry: { attempt: r.attempt, delayMs: r.delayMs }, error: r.error.info() });
-    });
+    }, this.options.requestTimeoutMs);
   }
 
   private setStatus(s: SyncStatus): void {

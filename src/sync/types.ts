@@ -88,6 +88,8 @@ export interface SyncOptions extends Partial<TrackOptions> {
   retry?: RetryOptions;
   /** Live mode: how long one longpoll waits before the client aborts it and asks again. Default 25000 ms. */
   longpollMs?: number;
+  /** A request without an answer after this long is abandoned and retried as a network error. Default 60000 ms. */
+  requestTimeoutMs?: number;
   /** fetch implementation; defaults to globalThis.fetch. */
   fetch?: typeof fetch;
 }

@@ -77,6 +77,18 @@ describe('failures', () => {
     }
   });
 
+  test('a server that never answers: the request times out and is retried', async () => {
+    const name = await seeded(2);
+    const { proxy, remote } = await through((_req, n) => (n === 2 ? 'hang' : 'pass'), name);
+    try {
+      const db = makeDb();
+      const s = createSync(db, { remote, tables: ['notes'], retry: fastRetry, requestTimeoutMs: 300 });
+      expect(await s.syncOnce()).toMatchObject({ ok: true, pulled: 2 });
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('server unreachable: offline after the retries, and the local data is untouched', async () => {
     const { proxy, remote } = await through(() => 'pass', uniqueName('db'));
     await proxy.close();

@@ -1,7 +1,8 @@
 // A small real HTTP proxy in front of a server, to put failures the server itself never makes on the wire.
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 
-export type Rule = (req: IncomingMessage, n: number) => { status: number; body: string } | 'pass' | 'drop';
+/** 'hang': accept the request and never answer. */
+export type Rule = (req: IncomingMessage, n: number) => { status: number; body: string } | 'pass' | 'drop' | 'hang';
 
 export interface Proxy {
   url: string;
@@ -27,6 +28,7 @@ export async function startProxy(target: string, rule: Rule, rewrite?: Rewrite):
       req.socket.destroy();
       return;
     }
+    if (verdict === 'hang') return;
     if (verdict !== 'pass') {
       req.resume();
       res.writeHead(verdict.status, { 'content-type': 'application/json' });
