@@ -9,6 +9,7 @@ import { recordDelete, recordPut } from '../../src/sync/edit.js';
 import { md5 } from '../../src/sync/md5.js';
 import { fieldMerge } from '../../src/sync/merge.js';
 import { checkRecord, DOC_RECORD_VERSION, insertPath, newRecord, pathOf, refreshWinner, stem, type DocRecord } from '../../src/sync/record.js';
+import { parseRemote } from '../../src/sync/remote-url.js';
 import { compareLeaves } from '../../src/sync/revs.js';
 import { decodeDoc, encodeDoc, WIRE_VERSION } from '../../src/sync/wire.js';
 
@@ -138,5 +139,18 @@ describe('field merge', () => {
     const edit = leaf('3-e', { id: 'k', t: 'edited' }, { id: 1, t: 10 });
     expect(fieldMerge({ table: 'c', key: 'k', winner: edit, others: [leaf('3-d', undefined, {}, 20)] }, new Set())).toEqual({ deleted: true, deletedAt: 20 });
     expect(fieldMerge({ table: 'c', key: 'k', winner: edit, others: [leaf('3-d', undefined, {}, 5)] }, new Set())).toMatchObject({ data: { t: 'edited' } });
+  });
+});
+
+describe('remotes', () => {
+  test('HTTPS anywhere, plain HTTP on loopback only; credentials in the URL move to auth', () => {
+    expect(parseRemote('https://couch.example.org/presscut-alice/')).toEqual({ url: 'https://couch.example.org/presscut-alice' });
+    expect(parseRemote('http://127.0.0.1:5984/db').url).toBe('http://127.0.0.1:5984/db');
+    expect(parseRemote('http://localhost:5984/db').url).toBe('http://localhost:5984/db');
+    expect(parseRemote('http://[::1]:5984/db').url).toBe('http://[::1]:5984/db');
+    expect(parseRemote('https://bob:p%40ss@h.example/db')).toEqual({ url: 'https://h.example/db', auth: { username: 'bob', password: 'p@ss' } });
+    for (const bad of ['http://couch.example.org/db', 'http://192.168.1.5:5984/db', 'ftp://x/db', 'not a url', 'https://h.example/']) {
+      expect(() => parseRemote(bad)).toThrow(expect.objectContaining({ code: 'insecure-remote' }));
+    }
   });
 });
