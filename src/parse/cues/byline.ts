@@ -14,6 +14,9 @@ const EN_CAPS_NAME_LINE = /^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,7}$/;
 const EN_BY = /^By\s+((?:[A-Z][A-Za-z.'’-]+|de|van|von|da|di|and|&)(?:\s+(?:[A-Z][A-Za-z.'’-]+|de|van|von|da|di|and|&)){1,9})(?:\s*,\s*[A-Za-z][A-Za-z .'’-]{1,40})?$/;
 const EN_CREDIT_LINE = /^(?:The )?(?:Associated Press|Reuters|Bloomberg(?: News)?|Agence France-Presse|AFP|New York Times|Washington Post)$|^(?:Staff|Special|Senior) (?:Writer|Correspondent)$/i;
 
+// Every byline form holds a role word or starts in Latin capitals: a cheap test before the real ones.
+const MARK = /记者|评论员|通讯员|实习生|编辑部|社论|编者|报道员|^\s*[A-Z]/;
+
 /**
  * Recognises a byline standing on its own line: `本报评论员`, `本报记者 张三 李四`,
  * `新华社记者 郝薇薇 杨依军 本报记者 杜尚泽 陈振凯`, `By JANE DOE`, `ERIC MESSINGER MANAGING EDITOR`.
@@ -21,6 +24,7 @@ const EN_CREDIT_LINE = /^(?:The )?(?:Associated Press|Reuters|Bloomberg(?: News)
  * headline block and a body), since a short all-caps line is just as often a kicker.
  */
 export function parseByline(line: string, capsNamesAllowed = false): Byline | null {
+  if (line.length > 120 || !MARK.test(line)) return null;
   const t = line.trim().replace(/\u3000/g, ' ');
   if (!t || t.length > 80) return null;
   if (ZH_INSTITUTIONAL.test(t)) return { text: t, authors: [] };

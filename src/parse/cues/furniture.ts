@@ -26,7 +26,7 @@ export function isFurniture(line: string, nearEdge: boolean): boolean {
   // Furniture is short; running text never needs the dozen patterns below.
   if (!t || t.length > 160) return false;
   if (STAFF.test(t) || ZH_DATE.test(t) || WEEKDAY.test(t) || EN_DATE.test(t) || PAGE_LABEL.test(t)) return true;
-  if (SOURCE_LINE.test(t.replace(/\s+/g, '')) || FOLIO.test(t)) return true;
+  if ((t[0] === '《' && SOURCE_LINE.test(t.replace(/\s+/g, ''))) || FOLIO.test(t)) return true;
   if (t.length <= 120 && CHROME.test(t)) return true;
   // Pipe-separated navigation: 人民日报社概况 | 关于人民网 | 报社招聘
   if ((t.match(/[|｜]/g)?.length ?? 0) >= 2 && !/[。！？]/.test(t)) return true;
