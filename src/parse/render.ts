@@ -20,14 +20,24 @@ const SOFT_SUFFIX = /^(?:tion|tions|sion|ment|ments|ness|ity|ities|ing|ings|ed|l
  *   space between two Han phrases of an unspaced line is a deliberate separator and stays.
  */
 export function renderSpans(text: string, spans: Span[], lex: Lexicon, mode: 'body' | 'title' = 'body'): string {
-  let out = '';
+  // Parts are joined once at the end: growing one string and reading its tail at every line would flatten it
+  // again and again (quadratic on a long paragraph).
+  const parts: string[] = [];
+  let prev = '';
   for (const sp of spans) {
     const piece = cleanInline(text.slice(sp.start, sp.end), mode);
     if (!piece) continue;
-    if (!out) { out = piece; continue; }
-    out = joinWrapped(out, piece, lex);
+    if (prev) {
+      const joined = joinWrapped(prev, piece, lex);
+      // joinWrapped returns prev + separator + piece, possibly without prev's soft hyphen.
+      const keep = joined.length - piece.length;
+      if (keep < prev.length) parts[parts.length - 1] = prev.slice(0, keep);
+      else if (keep > prev.length) parts.push(joined.slice(prev.length, keep));
+    }
+    parts.push(piece);
+    prev = piece;
   }
-  return out;
+  return parts.join('');
 }
 
 function joinWrapped(a: string, b: string, lex: Lexicon): string {
