@@ -14,8 +14,10 @@ import { rebuildIndex } from '../search/rebuild.js';
 import { search } from '../search/search.js';
 import { searchTableList } from '../search/tables.js';
 import { newspaperOf } from '../exchange/page-facts.js';
+import { archiveApi } from './archive-io.js';
+import { collectionsApi } from './collections.js';
 import type {
-  ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
+  ArticleFilter, ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
 } from './types.js';
 
 export { EngineError };
@@ -47,10 +49,11 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       return { ids: [], orphaned: 0, error, page: null };
     }
     const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
-    return db.transaction('rw', [db.clippings, db.articles, ...searchTableList(db)], async () => {
+    return db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...searchTableList(db)], async () => {
       const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
       const t = now();
-      const { records, orphaned } = deriveRecords(clipping, articles, previous, t);
+      const { records, orphaned, moved } = deriveRecords(clipping, articles, previous, t);
+      await followArticles(moved);
       await db.articles.bulkDelete(previous.map((r) => r.id));
       await db.articles.bulkPut(records);
       await db.clippings.update(clippingId, {
@@ -79,9 +82,45 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
 
   const reader = new IndexReader(db);
 
+  /** Memberships, tags and notes follow an article whose id changed because its clipping was re-derived. */
+  async function followArticles(moved: Map<string, string>): Promise<void> {
+    const changed = [...moved].filter(([a, b]) => a !== b);
+    if (!changed.length) return;
+    const from = changed.map(([a]) => a);
+    for (const m of await db.memberships.where('articleId').anyOf(from).toArray()) {
+      await db.memberships.delete(m.id);
+      const articleId = moved.get(m.articleId)!;
+      await db.memberships.put({ ...m, id: `${m.collectionId}|${articleId}`, articleId });
+    }
+    for (const a of await db.annotations.where('articleId').anyOf(from).toArray()) {
+      await db.annotations.delete(a.articleId);
+      const target = moved.get(a.articleId)!;
+      const there = await db.annotations.get(target);
+      // Two articles merged into one: their tags join, their notes follow each other.
+      await db.annotations.put(there
+        ? { articleId: target, tags: [...new Set([...there.tags, ...a.tags])], note: [there.note, a.note].filter(Boolean).join('\n\n'), updatedAt: Math.max(there.updatedAt, a.updatedAt) }
+        : { ...a, articleId: target });
+    }
+  }
+
+  /** The live articles in a collection and/or with a tag, in archive order. */
+  async function filtered(f: ArticleFilter): Promise<StoredArticle[]> {
+    let ids: string[] | null = null;
+    if (f.collectionId) ids = (await db.memberships.where('collectionId').equals(f.collectionId).toArray()).map((m) => m.articleId);
+    if (f.tag) {
+      const tagged = (await db.annotations.where('tags').equals(f.tag).toArray()).map((a) => a.articleId);
+      ids = ids ? ids.filter((id) => tagged.includes(id)) : tagged;
+    }
+    const rows = (await db.articles.bulkGet(ids ?? [])).filter((r): r is StoredArticle => !!r && r.deletedAt === null);
+    return rows.sort((a, b) => (a.sortKey! < b.sortKey! ? -1 : 1));
+  }
+
   const findAt = (rows: StoredArticle[], at: number) => rows.find((x) => x.extent.some((s) => s.start <= at && at < s.end) || x.anchor === at);
 
-  return {
+  const engine: Engine = {
+    ...collectionsApi(db, now),
+    ...archiveApi(db, now, (id) => engine.reparse(id)),
+
     async preview(text, hints): Promise<Preview> {
       try {
         checkText(text);
@@ -133,8 +172,10 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       }));
     },
 
-    async listArticles(offset, limit): Promise<ArticleRow[]> {
-      const rows = await db.articles.orderBy('sortKey').offset(offset).limit(limit).toArray();
+    async listArticles(offset, limit, filter): Promise<ArticleRow[]> {
+      const rows = filter && (filter.collectionId || filter.tag)
+        ? (await filtered(filter)).slice(offset, offset + limit)
+        : await db.articles.orderBy('sortKey').offset(offset).limit(limit).toArray();
       const clips = new Map((await db.clippings.bulkGet([...new Set(rows.map((r) => r.clippingId))])).flatMap((c) => (c ? [[c.id, c]] : [])));
       return rows.map((r) => {
         const a = applyCorrections(r), c = clips.get(r.clippingId);
@@ -145,7 +186,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       });
     },
 
-    countArticles: () => db.articles.orderBy('sortKey').count(),
+    countArticles: async (filter) => (filter && (filter.collectionId || filter.tag) ? (await filtered(filter)).length : db.articles.orderBy('sortKey').count()),
 
     async getArticle(id) {
       const r = await db.articles.get(id);
@@ -224,9 +265,15 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
     },
 
     async undo(token) {
-      await db.transaction('rw', [db.articles, db.undo, db.clippings, ...searchTableList(db)], async () => {
+      await db.transaction('rw', [db.articles, db.undo, db.clippings, db.collections, db.memberships, ...searchTableList(db)], async () => {
         const e = await db.undo.get(token);
         if (!e) throw new EngineError('undo-gone', 'there is nothing left to undo for this action');
+        if (e.kind === 'delete-collection') {
+          await db.collections.put(e.collection!);
+          await db.memberships.bulkPut(e.memberships ?? []);
+          await db.undo.delete(token);
+          return;
+        }
         const r = await db.articles.get(e.articleId);
         // The article may have been re-derived since; the deletion then lives on the row that took its text.
         const target = r ?? (await db.articles.filter((x) => x.deletedAt === e.createdAt).first());
@@ -257,6 +304,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       return r;
     },
   };
+  return engine;
 }
 
 /** The page's own markup knows its one article's title block better than any heuristic. */

@@ -5,7 +5,7 @@
  * Every method is async and takes and returns plain, structured-cloneable data.
  */
 import type { ParseHints, Warning } from '../model/page.js';
-import type { ArticleView, Clipping, ClippingSource, EditableField, StructuredArticle } from '../model/records.js';
+import type { Annotation, ArticleView, Clipping, ClippingSource, EditableField, StructuredArticle } from '../model/records.js';
 
 export type { StructuredArticle };
 import type { Article } from '../model/page.js';
@@ -85,16 +85,16 @@ export interface ReparseResult {
   orphanedCorrections: number;
 }
 
-export interface Engine {
+export interface Engine extends CollectionsApi, ArchiveApi {
   /** Segments text without storing anything. */
   preview(text: string, hints?: ParseHints): Promise<Preview>;
   /** Stores the text first, then parses it and stores its articles. Clipping the same text twice adds nothing. */
   ingest(input: IngestInput): Promise<IngestResult>;
   /** Newest first. */
   listClippings(offset: number, limit: number): Promise<ClippingSummary[]>;
-  /** Newest clipping first, page order within a clipping. */
-  listArticles(offset: number, limit: number): Promise<ArticleRow[]>;
-  countArticles(): Promise<number>;
+  /** Newest clipping first, page order within a clipping; optionally only one collection's or one tag's. */
+  listArticles(offset: number, limit: number, filter?: ArticleFilter): Promise<ArticleRow[]>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
   getArticle(id: string): Promise<ArticleView | null>;
   getClipping(id: string): Promise<ClippingDetail | null>;
   /** Corrects fields by hand; corrections survive re-parsing. */
@@ -116,4 +116,61 @@ export interface Engine {
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   /** Drops the search index and builds it again from the articles, reporting progress. */
   rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<{ articles: number }>;
+}
+
+/** A collection as lists show it. */
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  order: number;
+  articleCount: number;
+}
+
+/** Narrows the archive list to one collection and/or one tag. */
+export interface ArticleFilter {
+  collectionId?: string;
+  tag?: string;
+}
+
+export interface CollectionsApi {
+  /** In the reader's order. */
+  listCollections(): Promise<CollectionSummary[]>;
+  /** Names are unique, case-insensitively. */
+  createCollection(name: string): Promise<CollectionSummary>;
+  renameCollection(id: string, name: string): Promise<void>;
+  /** `ids` lists every collection once, in the new order. */
+  reorderCollections(ids: string[]): Promise<void>;
+  /** Removes the collection and its memberships (never the articles); undoable. */
+  deleteCollection(id: string): Promise<UndoToken>;
+  /** Returns how many were not already in it. */
+  addToCollection(collectionId: string, articleIds: string[]): Promise<number>;
+  removeFromCollection(collectionId: string, articleIds: string[]): Promise<number>;
+  collectionsOf(articleId: string): Promise<string[]>;
+  getAnnotation(articleId: string): Promise<Annotation | null>;
+  /** Replaces the article's tags; returns them cleaned (trimmed, each once). */
+  setTags(articleId: string, tags: string[]): Promise<string[]>;
+  setNote(articleId: string, note: string): Promise<void>;
+  /** Every tag in use, most used first. */
+  listTags(): Promise<{ tag: string; count: number }[]>;
+}
+
+export type ExportScope = { kind: 'all' } | { kind: 'collection'; id: string } | { kind: 'articles'; ids: string[] };
+export type ExportFormat = 'presscut' | 'csl-json' | 'markdown' | 'ndjson';
+
+export interface ImportResult {
+  clippings: { added: number; merged: number };
+  articles: { added: number; updated: number; unchanged: number };
+  collections: { added: number; updated: number };
+  memberships: { added: number };
+  annotations: { added: number; updated: number };
+}
+
+export interface ArchiveApi {
+  /**
+   * Exports a scope as a Blob for the browser's downloads. The Presscut format carries everything (raw text,
+   * corrections, collections, tags, notes); CSL-JSON, Markdown and NDJSON carry what the reader sees.
+   */
+  exportArchive(scope: ExportScope, format: ExportFormat, onProgress?: (done: number, total: number) => void): Promise<{ blob: Blob; filename: string; articles: number }>;
+  /** Imports a Presscut archive: validated whole first, then written all-or-nothing, merging with what is there. */
+  importArchive(file: Blob | string, onProgress?: (done: number, total: number) => void): Promise<ImportResult>;
 }

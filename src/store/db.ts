@@ -1,15 +1,27 @@
 import Dexie, { type Table } from 'dexie';
-import type { ArticleRecord, Clipping, Collection } from '../model/records.js';
+import type { Annotation, ArticleRecord, Clipping, Collection, Membership } from '../model/records.js';
 import { indexExisting } from '../search/rebuild.js';
 import { SEARCH_STORES } from '../search/tables.js';
 
 /** An entry that can undo one destructive action. */
 export interface UndoEntry {
   id: string;
-  kind: 'delete-article';
+  kind: 'delete-article' | 'delete-collection';
+  /** The deleted article, or for a collection the first of its articles (kept for the label only). */
   articleId: string;
   label: string;
   createdAt: number;
+  /** What a collection deletion removed, to put back. */
+  collection?: Collection;
+  memberships?: Membership[];
+}
+
+/** The state of one row before an import touched it: an interrupted import is rolled back from these. */
+export interface JournalEntry {
+  seq?: number;
+  table: 'clippings' | 'articles' | 'collections' | 'memberships' | 'annotations';
+  key: string;
+  before: unknown;
 }
 
 /** Stored article rows carry their list position; a soft-deleted row has none, so it drops out of the list index. */
@@ -25,6 +37,9 @@ export class PresscutDB extends Dexie {
   articles!: Table<StoredArticle, string>;
   collections!: Table<Collection, string>;
   undo!: Table<UndoEntry, string>;
+  memberships!: Table<Membership, string>;
+  annotations!: Table<Annotation, string>;
+  importJournal!: Table<JournalEntry, number>;
 
   constructor(name = 'presscut', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -37,6 +52,13 @@ export class PresscutDB extends Dexie {
     // Version 2: the search index (src/search/tables.ts), derived from the articles and built for those already
     // stored during the upgrade.
     this.version(2).stores(SEARCH_STORES).upgrade((tx) => indexExisting(tx));
+    // Version 3: collections' members, the reader's tags and notes (one small row each, so that two devices adding
+    // to one collection both survive a sync), and the journal that makes an import all-or-nothing.
+    this.version(3).stores({
+      memberships: 'id, collectionId, articleId',
+      annotations: 'articleId, *tags',
+      importJournal: '++seq',
+    });
   }
 }
 

@@ -16,6 +16,8 @@ export interface Derived {
   records: StoredArticle[];
   /** Old records with corrections or a deletion that found no article in the new segmentation. */
   orphaned: number;
+  /** Old article id -> the new article that took most of its text (for memberships, tags and notes). */
+  moved: Map<string, string>;
 }
 
 /**
@@ -34,21 +36,23 @@ export function deriveRecords(clipping: Clipping, articles: Article[], previous:
     };
   });
   let orphaned = 0;
+  const moved = new Map<string, string>();
   for (const old of previous) {
     const carries = Object.keys(old.corrections).length > 0 || old.deletedAt !== null;
-    if (!carries) continue;
     let best: StoredArticle | null = null, bestOverlap = 0;
     for (const r of records) {
       const o = overlap(old.extent, r.extent);
       if (o > bestOverlap) { best = r; bestOverlap = o; }
     }
     // Half of the old article's text must be in the new one, or the correction would land on another story.
-    if (!best || bestOverlap < size(old.extent) / 2) { orphaned++; continue; }
+    if (!best || bestOverlap < size(old.extent) / 2) { if (carries) orphaned++; continue; }
+    moved.set(old.id, best.id);
+    if (!carries) continue;
     for (const [field, c] of Object.entries(old.corrections) as [EditableField, Correction][]) {
       const mine = best.corrections[field];
       if (!mine || mine.editedAt < c.editedAt) best.corrections[field] = c;
     }
     if (old.deletedAt !== null) { best.deletedAt = old.deletedAt; delete best.sortKey; }
   }
-  return { records, orphaned };
+  return { records, orphaned, moved };
 }
