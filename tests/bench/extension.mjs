@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const extDir = join(root, 'dist', 'chrome');
+// A copy of dist/chrome, so that a rebuild during the run cannot pull files from under the browser. Its path is
+// fixed: the extension id, and with it the IndexedDB origin of a kept profile, follows from the path.
+const extDir = join(tmpdir(), 'presscut-bench-extension');
+await rm(extDir, { recursive: true, force: true });
+await cp(join(root, 'dist', 'chrome'), extDir, { recursive: true });
 const SAVES = 7;
 const PAGES = 1000;
 const BATCH = 50;
@@ -91,8 +95,9 @@ try {
   await context.close();
 
   // 3. A big archive. Seeding it takes minutes, so the seeded profile is kept (node_modules/.cache) for the next
-  // run with the same engine bundle; any change to the engine seeds anew.
-  const engineHash = createHash('sha256').update(await readFile(join(extDir, 'engine.worker.js'))).digest('hex').slice(0, 12);
+  // run with the same engine bundle (and extension path: the data lives under the extension id); any change to the
+  // engine seeds anew.
+  const engineHash = createHash('sha256').update(await readFile(join(extDir, 'engine.worker.js'))).update(extDir).digest('hex').slice(0, 12);
   const cacheRoot = join(root, 'node_modules', '.cache', 'presscut-bench');
   const cached = join(cacheRoot, `archive-${TARGET_ARTICLES}-${engineHash}`);
   const big = await profile();
