@@ -17,6 +17,11 @@ export interface Checkpoint {
   session_id: string;
   source_last_seq: Seq;
   history: Array<{ session_id: string; recorded_seq: Seq }>;
+  /**
+   * Id of this chain of checkpoints: new whenever a replication starts over from the beginning (a remote database
+   * recreated loses its `_local` documents), so marks made under an older chain are not trusted.
+   */
+  epoch?: string;
 }
 
 /** Id of one direction of the replication between this database (its replica id) and a remote. */
@@ -39,14 +44,14 @@ export function resumeFrom(local: Checkpoint | undefined, remote: Checkpoint | u
 export function advance(prev: Checkpoint | undefined, seq: Seq): Checkpoint {
   const session_id = crypto.randomUUID();
   const history = [{ session_id, recorded_seq: seq }, ...(prev?.history ?? [])].slice(0, HISTORY);
-  return { v: CHECKPOINT_VERSION, session_id, source_last_seq: seq, history };
+  return { v: CHECKPOINT_VERSION, session_id, source_last_seq: seq, history, epoch: prev?.epoch ?? crypto.randomUUID() };
 }
 
 function strip(doc: Record<string, unknown> | undefined): Checkpoint | undefined {
   if (!doc) return undefined;
-  const { v, session_id, source_last_seq, history } = doc as unknown as Checkpoint;
+  const { v, session_id, source_last_seq, history, epoch } = doc as unknown as Checkpoint;
   if (v !== CHECKPOINT_VERSION || typeof session_id !== 'string' || !Array.isArray(history)) return undefined;
-  return { v, session_id, source_last_seq, history };
+  return typeof epoch === 'string' ? { v, session_id, source_last_seq, history, epoch } : { v, session_id, source_last_seq, history };
 }
 
 /** What a Sync remembers of a remote checkpoint between cycles, so a quiet cycle does not read it again. */
@@ -97,6 +102,16 @@ export class RemoteCheckpoint {
 
 export async function readLocalCheckpoint(db: Dexie, id: string): Promise<Checkpoint | undefined> {
   return strip(await db.table(META_TABLE).get(checkpointKey(id)));
+}
+
+export async function deleteLocalCheckpoint(db: Dexie, id: string): Promise<void> {
+  await db.table(META_TABLE).delete(checkpointKey(id));
+}
+
+/** The local sequence a push has reached, as far as the remote confirms it (0: nothing confirmed). */
+export async function confirmedPushSeq(db: Dexie, remote: RemoteCheckpoint): Promise<number> {
+  const seq = resumeFrom(await readLocalCheckpoint(db, remote.id), await remote.read());
+  return typeof seq === 'number' ? seq : 0;
 }
 
 /** The local half as a meta row; written inside the transaction that applies a batch. */

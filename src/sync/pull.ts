@@ -2,8 +2,7 @@
 // transaction per batch with the local checkpoint -> the remote checkpoint.
 
 import { applyPulled } from './apply.js';
-import { pushedSeq } from './push.js';
-import { advance, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
+import { advance, deleteLocalCheckpoint, readLocalCheckpoint, RemoteCheckpoint, resumeFrom, type Checkpoint, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
 import { SyncError } from './errors.js';
 import { docPath, type Http, type HttpResponse } from './http.js';
 import { checkRecord, knowsRev, splitDocId } from './record.js';
@@ -23,8 +22,8 @@ export interface PullContext {
   /** Set once the remote answered that it has no _bulk_get. */
   noBulkGet: { value: boolean };
   checkpointCache?: RemoteCheckpointCache;
-  /** Push replication id of the same remote, for marking pulled records as already there. */
-  pushId?: string;
+  /** For marking pulled records as already on the remote: its push replication id and confirmed push sequence. */
+  push?: { id: string; confirmedSeq: number };
 }
 
 interface ChangesResponse {
@@ -72,7 +71,13 @@ export async function pull(ctx: PullContext): Promise<{ pulled: number; since: S
   const { tracker, http } = ctx;
   const remoteCp = new RemoteCheckpoint(http, ctx.replicationId, ctx.checkpointCache);
   let local: Checkpoint | undefined = await readLocalCheckpoint(tracker.db, ctx.replicationId);
-  let since: Seq = resumeFrom(local, await remoteCp.read()) ?? 0;
+  const resumed = resumeFrom(local, await remoteCp.read());
+  if (resumed === undefined && local) {
+    // Starting over (the remote lost our checkpoint, maybe the whole database): a new chain, a new epoch.
+    await deleteLocalCheckpoint(tracker.db, ctx.replicationId);
+    local = undefined;
+  }
+  let since: Seq = resumed ?? 0;
   let pulled = 0;
   let batches = 0;
   let remoteWritten = local;
@@ -84,7 +89,8 @@ export async function pull(ctx: PullContext): Promise<{ pulled: number; since: S
       pending.catch(() => undefined); // reported when awaited; an apply failure may come first
     }
     const next = String(batch.reached) !== String(since) ? advance(local, batch.reached) : undefined;
-    const origin = ctx.pushId ? { pushId: ctx.pushId, pushedSeq: await pushedSeq(tracker, ctx.pushId) } : undefined;
+    const epoch = (next ?? local)?.epoch;
+    const origin = ctx.push && epoch ? { mark: `${ctx.push.id}@${epoch}`, pushedSeq: ctx.push.confirmedSeq } : undefined;
     const applied = await applyPulled(tracker, batch.incoming, next ? { id: ctx.replicationId, cp: next } : undefined, origin);
     if (next) local = next;
     since = batch.reached;

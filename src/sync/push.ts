@@ -17,7 +17,12 @@ export interface PushContext {
   batchSize: number;
   onBatch: (docs: number, bytes: number) => void;
   checkpointCache?: RemoteCheckpointCache;
+  /** Records carrying this mark came from this remote in the current pull chain: they are there already. */
+  skipMark?: string;
 }
+
+/** Skipped records after which the remote checkpoint is written even though no document went there. */
+const SKIPPED_BEFORE_WRITE = 100;
 
 /** The last local sequence the remote has (0: nothing yet). */
 export async function pushedSeq(tracker: TrackerImpl, replicationId: string): Promise<number> {
@@ -31,9 +36,11 @@ export async function push(ctx: PushContext): Promise<number> {
   const db = tracker.db;
   const remoteCp = new RemoteCheckpoint(http, ctx.replicationId, ctx.checkpointCache);
   let local = await readLocalCheckpoint(db, ctx.replicationId);
-  const since0 = resumeFrom(local, await remoteCp.read());
+  const remote0 = await remoteCp.read();
+  const since0 = resumeFrom(local, remote0);
   let since = typeof since0 === 'number' ? since0 : 0;
-  const resumed = since > 0;
+  let remoteWritten = remote0;
+  let skippedUnwritten = 0;
   let sent = 0;
   for (;;) {
     // One read transaction: the records and the winners' bodies (app rows) are a consistent snapshot.
@@ -48,9 +55,9 @@ export async function push(ctx: PushContext): Promise<number> {
       return { recs, rows };
     });
     if (batch.recs.length === 0) break;
-    // Records pulled from this very remote (and nothing local since) are there already. Only trusted when this
-    // push resumed from a checkpoint the remote confirmed: a recreated remote database starts from zero.
-    const toCheck = batch.recs.filter((r) => !(resumed && r.o === ctx.replicationId));
+    // Records pulled from this very remote (and nothing local since) are there already.
+    const toCheck = batch.recs.filter((r) => ctx.skipMark === undefined || r.o !== ctx.skipMark);
+    skippedUnwritten += batch.recs.length - toCheck.length;
     const diffBody: Record<string, string[]> = {};
     for (const r of toCheck) diffBody[r.id] = sortedLeaves(r);
     const diff = toCheck.length
@@ -78,13 +85,21 @@ export async function push(ctx: PushContext): Promise<number> {
     }
     since = batch.recs[batch.recs.length - 1]!.seq;
     local = advance(local, since);
-    // The remote copy only moves when documents went there; a batch of skipped records moves the local one.
-    if (docs.length > 0 || toCheck.length > 0) await remoteCp.write(local);
+    // The remote copy moves when documents were checked there; a batch of skipped records moves the local one
+    // only (the next cycle resumes from the last copy both have and skips those records again, locally).
+    if (toCheck.length > 0) {
+      await remoteCp.write(local);
+      remoteWritten = local;
+      skippedUnwritten = 0;
+    }
     await db.table(META_TABLE).put(localCheckpointRow(ctx.replicationId, local));
     sent += docs.length;
     ctx.onBatch(docs.length, bytes);
     if (batch.recs.length < ctx.batchSize) break;
   }
+  // Many skipped records, or a remote copy about to fall out of the local history: write it once at the end.
+  const recent = local?.history.slice(0, 10).some((h) => h.session_id === remoteWritten?.session_id);
+  if (local && local !== remoteWritten && (skippedUnwritten >= SKIPPED_BEFORE_WRITE || !recent)) await remoteCp.write(local);
   return sent;
 }
 

@@ -41,8 +41,9 @@ export interface DocRecord {
   revs: Record<string, RevNode>;
   leaves: Record<string, LeafMeta>;
   /**
-   * Push replication id of a remote known to hold every leaf (the tree came from there and nothing local was
-   * unpushed): the push to that remote skips the record instead of asking _revs_diff. Cleared by local changes.
+   * `<push replication id>@<pull checkpoint epoch>` of a remote known to hold every leaf (the tree came from
+   * there and nothing local was unpushed): the push to that remote skips the record instead of asking
+   * _revs_diff. Cleared by local changes; worthless once the pull starts over (a new epoch).
    */
   o?: string;
 }

@@ -2,7 +2,7 @@
 // events, retries, and live mode.
 
 import type { Dexie } from 'dexie';
-import { replicationId, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
+import { confirmedPushSeq, readLocalCheckpoint, RemoteCheckpoint, replicationId, type RemoteCheckpointCache, type Seq } from './checkpoint.js';
 import { adoptUntracked } from './adopt.js';
 import { DEFAULT_ITERATIONS, remoteKey } from './crypto.js';
 import { SyncError, toSyncError } from './errors.js';
@@ -21,6 +21,9 @@ import type { Resolver, RetryOptions, Sync, SyncErrorCode, SyncEvents, SyncOptio
 const FATAL: ReadonlySet<SyncErrorCode> = new Set(['unauthorized', 'forbidden', 'wrong-passphrase', 'not-encrypted', 'insecure-remote', 'quota', 'decrypt-failed']);
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** How long remote checkpoints are trusted from memory before a cycle reads them again. */
+const CHECKPOINT_CACHE_MS = 5 * 60_000;
 
 /**
  * Creates a replication between `db` and the remote CouchDB database `options.remote`. Installs change tracking
@@ -53,6 +56,7 @@ class SyncImpl implements Sync {
   /** Remote checkpoints as last read or written; forgotten after a failed cycle. */
   private pullCp: RemoteCheckpointCache = { known: false };
   private pushCp: RemoteCheckpointCache = { known: false };
+  private cpReadAt = 0;
 
   constructor(private readonly db: Dexie, private readonly options: SyncOptions) {
     this.target = parseRemote(options.remote, options.auth);
@@ -156,8 +160,16 @@ class SyncImpl implements Sync {
     try {
       const { key, pullId, pushId } = await this.setup();
       this.localDirty = false;
+      // Read the remote checkpoints again now and then: a remote database deleted and created again has lost
+      // them, and the cycle after that must start over instead of trusting what we remember.
+      if (Date.now() - this.cpReadAt > CHECKPOINT_CACHE_MS) {
+        this.pullCp = { known: false };
+        this.pushCp = { known: false };
+        this.cpReadAt = Date.now();
+      }
       const pulled = await pull({
-        tracker: this.tracker, http: this.http, key, replicationId: pullId, batchSize: this.batchSize, noBulkGet: this.noBulkGet, checkpointCache: this.pullCp, pushId,
+        tracker: this.tracker, http: this.http, key, replicationId: pullId, batchSize: this.batchSize, noBulkGet: this.noBulkGet, checkpointCache: this.pullCp,
+        push: { id: pushId, confirmedSeq: await confirmedPushSeq(this.db, new RemoteCheckpoint(this.http, pushId, this.pushCp)) },
         onBatch: (docs, bytes, pending) => this.bump('pull', docs, bytes, pending),
         onApplied: (a) => this.emitter.emit('applied', a),
       });
@@ -170,6 +182,7 @@ class SyncImpl implements Sync {
       }
       result.pushed = await push({
         tracker: this.tracker, http: this.http, key, replicationId: pushId, batchSize: this.batchSize, checkpointCache: this.pushCp,
+        skipMark: await this.skipMark(pullId, pushId),
         onBatch: (docs, bytes) => this.bump('push', docs, bytes),
       });
       result.ok = true;
@@ -184,6 +197,12 @@ class SyncImpl implements Sync {
       this.setStatus({ ...now, state: e.code === 'network' ? 'offline' : 'error', error: e.info(), conflictsResolved: now.conflictsResolved + result.conflictsResolved });
     }
     return result;
+  }
+
+  /** The mark of records pulled from this remote in the current pull chain (see DocRecord.o). */
+  private async skipMark(pullId: string, pushId: string): Promise<string | undefined> {
+    const epoch = (await readLocalCheckpoint(this.db, pullId))?.epoch;
+    return epoch ? `${pushId}@${epoch}` : undefined;
   }
 
   start(): void {
@@ -262,8 +281,10 @@ class SyncImpl implements Sync {
   }
 
   async pending(): Promise<number> {
-    const { pushId } = await this.ids();
+    const { pullId, pushId } = await this.ids();
     const seq = await pushedSeq(this.tracker, pushId);
-    return this.db.table(DOCS_TABLE).where('seq').above(seq).count();
+    const mark = await this.skipMark(pullId, pushId);
+    // Records pulled from this remote are not pending for it.
+    return this.db.table(DOCS_TABLE).where('seq').above(seq).filter((r: { o?: string }) => mark === undefined || r.o !== mark).count();
   }
 }

@@ -52,8 +52,9 @@ export async function loadWork(tx: Transaction, items: Array<{ table: string; ke
  */
 /** The remote a pull came from: records whose whole tree it now holds are marked, so pushing there skips them. */
 export interface PullOrigin {
-  pushId: string;
-  /** Local sequence the push checkpoint of that remote has reached. */
+  /** Push replication id and pull checkpoint epoch of that remote. */
+  mark: string;
+  /** Local sequence the remote confirms it has from our pushes. */
   pushedSeq: number;
 }
 
@@ -67,8 +68,8 @@ export async function saveWork(tx: Transaction, works: Iterable<Work>, origin?: 
   const dels = new Map<string, string[]>();
   for (const w of touched) {
     const row = compact(w.rec);
-    const allOnRemote = origin && (w.rec.seq <= origin.pushedSeq || w.rec.o === origin.pushId);
-    if (allOnRemote) w.rec.o = origin.pushId;
+    const allOnRemote = origin && (w.rec.seq <= origin.pushedSeq || w.rec.o === origin.mark);
+    if (allOnRemote) w.rec.o = origin.mark;
     else delete w.rec.o;
     w.rec.seq = ++seq;
     if (row) {

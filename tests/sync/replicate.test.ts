@@ -231,3 +231,22 @@ describe('rows written before tracking', () => {
     expect(await s.pending()).toBe(1);
   });
 });
+
+describe('a remote database that was deleted and created again', () => {
+  test('gets everything again from a device that only ever pulled', async () => {
+    const remote = remoteUrl();
+    const a = makeDb();
+    const b = makeDb();
+    const sa = createSync(a, { remote, tables: ['notes'], retry: fastRetry });
+    const sb = createSync(b, { remote, tables: ['notes'], retry: fastRetry });
+    await a.table('notes').bulkPut([{ id: 'x' }, { id: 'y' }, { id: 'z' }]);
+    await sa.syncOnce();
+    expect(await sb.syncOnce()).toMatchObject({ ok: true, pulled: 3, pushed: 0 });
+    expect(await sb.syncOnce()).toMatchObject({ ok: true, pulled: 0, pushed: 0 });
+    expect((await fetch(remote, { method: 'DELETE' })).ok).toBe(true);
+    const fresh = createSync(b, { remote, tables: ['notes'], retry: fastRetry });
+    expect(await fresh.syncOnce()).toMatchObject({ ok: true, pushed: 3 });
+    const all = (await (await fetch(`${remote}/_all_docs`)).json()) as { rows: unknown[] };
+    expect(all.rows).toHaveLength(3);
+  });
+});
