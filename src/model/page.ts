@@ -97,10 +97,32 @@ export interface Page {
   warnings: Warning[];
 }
 
+/** The role a layout reader (the PDF path) gives one line of the text it emitted, from type sizes and positions. */
+export type LayoutRole = 'kicker' | 'headline' | 'subtitle' | 'byline' | 'body' | 'subhead' | 'caption' | 'furniture';
+
+/** One line of the text (from `start` to the next newline) with its role from the page's layout. */
+export interface LayoutLine {
+  start: number;
+  role: LayoutRole;
+  /** The line's type size in points, for display and debugging; the segmenter does not read it. */
+  size?: number;
+}
+
+/**
+ * What a layout reader saw, for the segmenter to prefer over its text heuristics: the roles of the lines it
+ * emitted, each line a whole paragraph or title line, in reading order with headline blocks before their bodies.
+ */
+export interface PageLayout {
+  /** Lines in text order; a line left out is left to the text heuristics. */
+  lines: LayoutLine[];
+}
+
 /** Optional facts the caller knows about the input. */
 export interface ParseHints {
   url?: string;
   title?: string;
   channel?: Channel;
   language?: Language;
+  /** Line roles from the page's layout (the PDF path); the segmenter takes them over its own guesses. */
+  layout?: PageLayout;
 }

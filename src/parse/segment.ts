@@ -11,6 +11,8 @@ import { titleRoles } from './titles.js';
 import { cutUnits, type Unit } from './units.js';
 import { foldCueScript } from './script.js';
 import type { Look } from './features.js';
+import { applyLayout, layoutTitleRoles } from './layout-hints.js';
+import type { LayoutRole } from '../model/page.js';
 
 /** Bumped whenever the output for some input changes; stored articles record it so they can be re-derived. */
 export const PARSER_VERSION = '1.0.0';
@@ -40,13 +42,16 @@ export function parsePage(text: string, hints: ParseHints = {}): Page {
   const cue = foldCueScript(text);
   const units = cutUnits(cue);
   const looks = assignRoles(cue, units, page.channel);
+  // A layout reader (the PDF path) saw type sizes and positions: its line roles win over the text's look.
+  const layout = hints.layout ? applyLayout(cue, units, hints.layout) : null;
   const stream = buildStream(units, looks, page.channel);
   relinkStrandedDatelines(units, stream);
-  const attached = attach(cue, units, stream, page.channel === 'web' ? 'before' : undefined);
+  // The layout reader emits headline blocks before their bodies, in reading order: nothing to repair there.
+  const attached = attach(cue, units, stream, page.channel === 'web' || layout ? 'before' : undefined);
   page.headlineOrder = attached.order;
-  if (page.channel !== 'web') attached.stories = reassemble(cue, units, looks, attached.stories);
+  if (page.channel !== 'web' && !layout) attached.stories = reassemble(cue, units, looks, attached.stories);
   const lex = pageLexicon(text);
-  const ctx: Ctx = { text, cue, units, looks, lex, channel: page.channel };
+  const ctx: Ctx = { text, cue, units, looks, lex, channel: page.channel, layout };
   for (const story of attached.stories) {
     const a = buildArticle(ctx, story);
     if (a) page.articles.push(a);
@@ -78,6 +83,8 @@ interface Ctx {
   looks: Look[];
   lex: Lexicon;
   channel: Page['channel'];
+  /** Layout roles per unit, when the caller gave `hints.layout`; its lines are whole paragraphs. */
+  layout: (LayoutRole | undefined)[] | null;
 }
 
 const spansOf = (units: Unit[], idx: number[]): Span[] => idx.map((i) => ({ start: units[i]!.s, end: units[i]!.e }));
@@ -89,8 +96,8 @@ function buildArticle(ctx: Ctx, story: Story): Article | null {
   if (!seg.body.length && !block) return null;
   const display = block ? block.lines.filter((i) => units[i]!.role === 'display') : [];
   const bylines = block ? block.lines.filter((i) => units[i]!.role === 'byline') : [];
-  const roles = titleRoles(text, units, looks, display);
-  const paras = paragraphs(text, units, looks, seg.body, ctx.channel);
+  const roles = ctx.layout ? layoutTitleRoles(ctx.layout, display) : titleRoles(text, units, looks, display);
+  const paras = paragraphs(text, units, looks, seg.body, ctx.layout ? 'web' : ctx.channel);
   const field = (idx: number[], mode: 'body' | 'title' = 'body') => (idx.length ? renderSpans(text, spansOf(units, idx), lex, mode) : null);
   const headlineText = roles.headline.length > 1 && roles.headline.every((i) => looks[i]!.spaced)
     ? roles.headline.map((i) => field([i], 'title')).join(' ') // a 对仗 couplet: two lines, one headline
