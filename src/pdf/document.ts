@@ -1,0 +1,71 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PdfError } from './errors.js';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | null = null;
+
+/**
+ * pdf.js, loaded on first use: a CLI run on plain text never pays for it. pdf.js runs its parser in a worker of
+ * its own unless it finds one on globalThis; Presscut already reads PDFs off the UI thread (the Engine worker,
+ * or Node), so the parser runs in-thread, with no worker file to locate at run time (which would tie this
+ * module to one platform's way of loading scripts).
+ */
+export function loadPdfjs(): Promise<Pdfjs> {
+  pdfjs ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjs;
+}
+
+/** Where pdf.js finds the files it ships beside its code. */
+export interface PdfAssets {
+  /**
+   * The folder of pdfjs-dist's `cmaps/` (a URL in a browser or worker, a path in Node), ending in `/`. Chinese
+   * PDFs set in fonts without a Unicode map (most e-paper PDFs) read as nothing without these CMaps.
+   */
+  cMapUrl?: string;
+  /** The folder of pdfjs-dist's `standard_fonts/`, ending in `/`: the 14 standard fonts' metrics. */
+  standardFontDataUrl?: string;
+}
+
+/**
+ * Whether the bytes are a PDF: they open with the `%PDF-` magic, after at most a byte-order mark or white space
+ * (some servers prepend them). Text that merely mentions `%PDF-` further in is not a PDF.
+ */
+export function isPdf(bytes: Uint8Array): boolean {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d;
+}
+
+/**
+ * Opens PDF bytes with pdf.js. Throws a {@link PdfError} for a file pdf.js cannot read ('invalid') or that needs
+ * a password ('encrypted'). The bytes are copied: pdf.js takes ownership of the buffer it is given.
+ */
+export async function openPdf(bytes: Uint8Array, assets: PdfAssets = {}): Promise<PDFDocumentProxy> {
+  const { getDocument } = await loadPdfjs();
+  const task = getDocument({
+    data: new Uint8Array(bytes), // a plain copy: pdf.js refuses Buffers and detaches what it is given
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    // Only text and positions are read: no fonts to install, no eval, no network, no console chatter.
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = (e as { name?: string } | null)?.name;
+    if (name === 'PasswordException') throw new PdfError('encrypted', 'the PDF is password-protected: open it in a viewer, save a copy without a password, and try again');
+    throw new PdfError('invalid', `not a readable PDF (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

@@ -1,0 +1,100 @@
+import type { Box, Run } from './types.js';
+
+interface Gap {
+  a: number;
+  b: number;
+}
+
+/**
+ * Orders a page's runs for reading: a recursive XY-cut. A region is cut along the white space that crosses it
+ * whole, either across (bands, read top to bottom) or down (columns, read left to right), until no such white
+ * space is left; the pieces are the leaves, in reading order.
+ *
+ * Columns of type on a common grid leave white space both ways (the gaps between lines line up across
+ * columns), so where both cuts are possible the one that keeps the page's structure wins: bands, when some band
+ * has gutters the region as a whole does not (a story's columns above another story's); columns otherwise (a
+ * row of stories side by side, each with its own headline and body).
+ *
+ * @param body the page's body type size: white space is measured against it.
+ */
+export function readingOrder(runs: Run[], body: number): Run[][] {
+  const out: Run[][] = [];
+  cut(runs, body, out, 0);
+  return out;
+}
+
+const MAX_DEPTH = 64;
+
+function cut(runs: Run[], body: number, out: Run[][], depth: number): void {
+  if (runs.length <= 1 || depth > MAX_DEPTH) { if (runs.length) out.push(runs); return; }
+  const across = gaps(runs, 'y').filter((g) => g.b - g.a >= 0.7 * body);
+  // One line is cut only where its pieces stand far apart (a footer's left and right ends): the gaps inside a
+  // line are word spaces, letter-spacing and justification, and reading it left to right is right anyway.
+  const down = across.length || !oneLine(runs) ? gutters(runs, body) : gaps(runs, 'x').filter((g) => g.b - g.a >= 4 * maxSize(runs));
+  if (!across.length && !down.length) { out.push(runs); return; }
+  let useDown = across.length === 0;
+  let bandCuts: Gap[] = [];
+  if (across.length) {
+    // The widest white space across; others about as wide go with it (a page of stacked stories).
+    const widest = Math.max(...across.map((g) => g.b - g.a));
+    bandCuts = across.filter((g) => g.b - g.a >= 0.75 * widest);
+    if (down.length) useDown = split(runs, 'y', bandCuts).every((band) => gutters(band, body).every((g) => down.some((d) => overlaps(g, d))));
+  }
+  // Down the page, only the widest gutters are cut at once: the white space between two stories is usually a
+  // little wider than between the columns of one story, and a centred headline leaves its story's outer columns
+  // with gutters of their own, which must not be cut before the story is.
+  const widestDown = Math.max(0, ...down.map((g) => g.b - g.a));
+  const columnCuts = down.filter((g) => g.b - g.a >= 0.95 * widestDown);
+  const parts = split(runs, useDown ? 'x' : 'y', useDown ? columnCuts : bandCuts);
+  if (parts.length < 2) { out.push(runs); return; } // the gaps fell inside runs' middles: nothing to cut
+  for (const part of parts) cut(part, body, out, depth + 1);
+}
+
+/** Gaps down the region wide enough to be gutters between columns, relative to the type they separate. */
+function gutters(runs: Run[], body: number): Gap[] {
+  const min = Math.max(0.6 * body, 0.5 * maxSize(runs));
+  return gaps(runs, 'x').filter((g) => g.b - g.a >= min);
+}
+
+function maxSize(runs: Run[]): number {
+  let max = 0;
+  for (const r of runs) if (r.size > max) max = r.size;
+  return max;
+}
+
+/** All runs overlap one another vertically: a single line of type. */
+function oneLine(runs: Run[]): boolean {
+  let y0 = -Infinity, y1 = Infinity;
+  for (const r of runs) { y0 = Math.max(y0, r.y0); y1 = Math.min(y1, r.y1); }
+  return y1 > y0;
+}
+
+/** The stretches of the region's extent along `axis` that no run covers. */
+function gaps(boxes: Box[], axis: 'x' | 'y'): Gap[] {
+  const lo = axis === 'x' ? (b: Box) => b.x0 : (b: Box) => b.y0;
+  const hi = axis === 'x' ? (b: Box) => b.x1 : (b: Box) => b.y1;
+  const sorted = boxes.slice().sort((p, q) => lo(p) - lo(q));
+  const out: Gap[] = [];
+  let reach = hi(sorted[0]!);
+  for (const b of sorted) {
+    if (lo(b) > reach) out.push({ a: reach, b: lo(b) });
+    if (hi(b) > reach) reach = hi(b);
+  }
+  return out;
+}
+
+/** Splits runs at the given gaps (sorted along the axis); each run goes to the piece its middle falls in. */
+function split(runs: Run[], axis: 'x' | 'y', at: Gap[]): Run[][] {
+  const cuts = at.map((g) => (g.a + g.b) / 2).sort((p, q) => p - q);
+  const parts: Run[][] = cuts.map(() => []);
+  parts.push([]);
+  for (const r of runs) {
+    const mid = axis === 'x' ? (r.x0 + r.x1) / 2 : (r.y0 + r.y1) / 2;
+    let k = 0;
+    while (k < cuts.length && mid > cuts[k]!) k++;
+    parts[k]!.push(r);
+  }
+  return parts.filter((p) => p.length);
+}
+
+const overlaps = (g: Gap, d: Gap) => Math.min(g.b, d.b) > Math.max(g.a, d.a);
