@@ -8,7 +8,7 @@ export interface Args {
 }
 
 /** Options that take a value, whichever command they belong to. */
-const VALUED = new Set(['--to', '--format']);
+const VALUED = new Set(['--to', '--format', '--page']);
 
 /** One entry of the CLI's command table. */
 export interface Command {
