@@ -210,63 +210,77 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       let done = 0;
       let batch: { section: Section; record: unknown }[] = [];
 
-      async function journal(table: JournalEntry['table'], key: string, before: unknown) {
-        await db.importJournal.add({ table, key, before: before ?? null });
-      }
+      const newClippings = new Set<string>();
 
+      // One batch, one transaction: rows read and written in bulk, the rows they replace journaled beside them.
       async function applyBatch(items: typeof batch) {
         await db.transaction('rw', tables(), async () => {
-          const indexRemoved: string[] = [], indexAdded: StoredArticle[] = [];
+          const log: JournalEntry[] = [];
+          const clips = items.filter((x) => x.section === 'clippings').map((x) => x.record as Clipping);
+          const mineC = await db.clippings.bulkGet(clips.map((c) => c.id));
+          const addC: Clipping[] = [];
+          for (let k = 0; k < clips.length; k++) {
+            const c = clips[k]!, mine = mineC[k];
+            if (!mine) { addC.push(c); newClippings.add(c.id); log.push({ table: 'clippings', key: c.id, before: null }); continue; }
+            result.clippings.merged++;
+            const edits = [...mine.boundaryEdits];
+            for (const e of c.boundaryEdits) if (!edits.some((x) => x.kind === e.kind && x.at === e.at)) edits.push(e);
+            if (edits.length === mine.boundaryEdits.length) continue;
+            log.push({ table: 'clippings', key: c.id, before: mine });
+            await db.clippings.update(c.id, { boundaryEdits: edits, updatedAt: Math.max(mine.updatedAt, c.updatedAt) });
+            reparseAfter.add(c.id);
+          }
+          await db.clippings.bulkAdd(addC);
+          result.clippings.added += addC.length;
+
           for (const { section, record } of items) {
-            if (section === 'clippings') {
-              const c = record as Clipping;
-              const mine = await db.clippings.get(c.id);
-              if (!mine) { await journal('clippings', c.id, null); await db.clippings.add(c); result.clippings.added++; continue; }
-              const edits = [...mine.boundaryEdits];
-              for (const e of c.boundaryEdits) if (!edits.some((x) => x.kind === e.kind && x.at === e.at)) edits.push(e);
-              if (edits.length !== mine.boundaryEdits.length) {
-                await journal('clippings', c.id, mine);
-                await db.clippings.update(c.id, { boundaryEdits: edits, updatedAt: Math.max(mine.updatedAt, c.updatedAt) });
-                reparseAfter.add(c.id);
-              }
-              result.clippings.merged++;
-            } else if (section === 'collections') {
+            if (section === 'memberships') later.memberships.push(record as Membership);
+            else if (section === 'annotations') later.annotations.push(record as Annotation);
+            else if (section === 'collections') {
               const k = record as SectionRecords['collections'];
               const mine = await db.collections.get(k.id);
               if (mine && mine.updatedAt >= k.updatedAt) continue;
-              await journal('collections', k.id, mine);
+              log.push({ table: 'collections', key: k.id, before: mine ?? null });
               await db.collections.put(k);
               if (mine) result.collections.updated++; else result.collections.added++;
-            } else if (section === 'memberships') later.memberships.push(record as Membership);
-            else if (section === 'annotations') later.annotations.push(record as Annotation);
-            else {
-              const r = record as ArticleRecord;
-              const same = await db.articles.get(r.id);
-              // Another segmentation of the same clipping: the local article covering most of the same text.
-              const mine = same ?? (await db.articles.where('clippingId').equals(r.clippingId).toArray())
-                .map((x) => [x, overlap(x, r)] as const).filter(([, o]) => o > 0).sort((a, b) => b[1] - a[1])[0]?.[0];
-              if (!mine) {
-                const row: StoredArticle = { ...r, ...(r.deletedAt === null ? { sortKey: sortKey(r.capturedAt, r.clippingId, r.index) } : {}) };
-                await journal('articles', r.id, null);
-                await db.articles.add(row);
-                indexAdded.push(row);
-                idMap.set(r.id, r.id);
-                result.articles.added++;
-                continue;
-              }
-              idMap.set(r.id, mine.id);
-              const before = structuredClone(mine);
-              if (mergeCorrections(mine, r)) {
-                await journal('articles', mine.id, before);
-                await db.articles.put(mine);
-                indexRemoved.push(mine.id);
-                indexAdded.push(mine);
-                result.articles.updated++;
-              } else result.articles.unchanged++;
             }
           }
-          if (indexRemoved.length || indexAdded.length) await indexArticles(db, indexRemoved, indexAdded);
+
+          const arts = items.filter((x) => x.section === 'articles').map((x) => x.record as ArticleRecord);
+          const same = await db.articles.bulkGet(arts.map((r) => r.id));
+          const local = new Map<string, StoredArticle[]>();
+          const put: StoredArticle[] = [], removed: string[] = [];
+          for (let k = 0; k < arts.length; k++) {
+            const r = arts[k]!;
+            let mine = same[k];
+            if (!mine && !newClippings.has(r.clippingId)) {
+              // Another segmentation of a clipping we had: the local article covering most of the same text.
+              if (!local.has(r.clippingId)) local.set(r.clippingId, await db.articles.where('clippingId').equals(r.clippingId).toArray());
+              mine = local.get(r.clippingId)!.map((x) => [x, overlap(x, r)] as const).filter(([, o]) => o > 0).sort((x, y) => y[1] - x[1])[0]?.[0];
+            }
+            if (!mine) {
+              put.push({ ...r, ...(r.deletedAt === null ? { sortKey: sortKey(r.capturedAt, r.clippingId, r.index) } : {}) });
+              log.push({ table: 'articles', key: r.id, before: null });
+              idMap.set(r.id, r.id);
+              result.articles.added++;
+              continue;
+            }
+            idMap.set(r.id, mine.id);
+            const before = structuredClone(mine);
+            if (!mergeCorrections(mine, r)) { result.articles.unchanged++; continue; }
+            log.push({ table: 'articles', key: mine.id, before });
+            put.push(mine);
+            removed.push(mine.id);
+            result.articles.updated++;
+          }
+          await db.importJournal.bulkAdd(log);
+          await db.articles.bulkPut(put);
+          if (put.length) await indexArticles(db, removed, put);
         });
+      }
+
+      async function journal(table: JournalEntry['table'], key: string, before: unknown) {
+        await db.importJournal.add({ table, key, before: before ?? null });
       }
 
       try {
