@@ -46,17 +46,18 @@ export async function push(ctx: PushContext): Promise<number> {
     // One read transaction: the records and the winners' bodies (app rows) are a consistent snapshot.
     const batch = await db.transaction('r', [...tracker.state.tables, DOCS_TABLE], async (tx) => {
       const recs = ((await tx.table(DOCS_TABLE).where('seq').above(since).limit(ctx.batchSize).toArray()) as unknown[]).map(checkRecord);
+      // Records pulled from this very remote (and nothing local since) are there already.
+      const toCheck = recs.filter((r) => ctx.skipMark === undefined || r.o !== ctx.skipMark);
       const rows = new Map<string, SyncRecord | undefined>();
-      for (const table of new Set(recs.map((r) => r.t))) {
-        const mine = recs.filter((r) => r.t === table && !isDeleted(r, r.w));
+      for (const table of new Set(toCheck.map((r) => r.t))) {
+        const mine = toCheck.filter((r) => r.t === table && !isDeleted(r, r.w));
         const got = await tx.table(table).bulkGet(mine.map((r) => r.k));
         mine.forEach((r, i) => rows.set(r.id, got[i]));
       }
-      return { recs, rows };
+      return { recs, rows, toCheck };
     });
     if (batch.recs.length === 0) break;
-    // Records pulled from this very remote (and nothing local since) are there already.
-    const toCheck = batch.recs.filter((r) => ctx.skipMark === undefined || r.o !== ctx.skipMark);
+    const toCheck = batch.toCheck;
     skippedUnwritten += batch.recs.length - toCheck.length;
     const diffBody: Record<string, string[]> = {};
     for (const r of toCheck) diffBody[r.id] = sortedLeaves(r);
