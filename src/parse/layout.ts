@@ -85,7 +85,9 @@ export function assignRoles(text: string, units: Unit[], channel: Channel): Look
     for (; j < units.length; j++) {
       const k = units[j]!;
       if (isSkippable(k)) { if (channel === 'web') break; continue; }
-      if (!candidate(text, k, looks[j]!)) break;
+      // A wrapped English headline goes on in lower case (`Voters head to polls` ⏎ `in record numbers`).
+      const wraps = looks[j]!.lower && k.kind === 'text' && !looks[j]!.clause && !looks[j]!.innerStop && !looks[run[run.length - 1]!]!.sentence;
+      if (!candidate(text, k, looks[j]!) && !wraps) break;
       run.push(j);
     }
     while (j < units.length && isSkippable(units[j]!)) j++;

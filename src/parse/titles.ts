@@ -57,8 +57,8 @@ function englishRoles(text: string, units: Unit[], looks: Look[], lines: number[
   const words = (k: number) => text.slice(units[k]!.s, units[k]!.e).split(/\s+/).length;
   if (lines.length >= 2 && looks[lines[0]!]!.caps && words(lines[0]!) <= 3 && !looks[lines[1]!]!.caps) roles.kicker.push(lines[i++]!);
   roles.headline.push(lines[i++]!);
-  // A headline wrapped over two lines: the first ends on a function word.
-  while (i < lines.length && EN_WRAP_END.test(text.slice(units[lines[i - 1]!]!.s, units[lines[i - 1]!]!.e))) roles.headline.push(lines[i++]!);
+  // A headline wrapped over two lines: the first ends on a function word, or the next goes on in lower case.
+  while (i < lines.length && (EN_WRAP_END.test(text.slice(units[lines[i - 1]!]!.s, units[lines[i - 1]!]!.e)) || looks[lines[i]!]!.lower)) roles.headline.push(lines[i++]!);
   roles.subtitle.push(...lines.slice(i));
   return roles;
 }

@@ -14,8 +14,8 @@ const CHROME = /PDF下载|返回目录|往期回顾|版面导航|上一版|下�
 const SOURCE_LINE = /^《[^》]{2,12}》[（(]\d{4}年\d{1,2}月\d{1,2}日[ \t]*第[ \t]*\d{1,3}[ \t]*版[）)]$/;
 const FOLIO = new RegExp(`^[A-Z]?\\d{1,3}[ \\t]*[|│·•][^|]{0,60}${EN_MONTH}|${EN_MONTH} \\d{1,2}, \\d{4}[ \\t]*[|│·•]`, 'i');
 const ZH_MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报|法治报|法制报|经济报|新闻|周报|日報|晚報|時報)$/;
-const EN_MASTHEAD = /^The [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/;
-const EN_MASTHEAD_WORD = /(?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|News|Chronicle|Observer|Star|Globe|Sun|Guardian|Telegraph|Independent|Record|Review|Examiner|Inquirer|Courier|Dispatch|Bulletin|Register|Sentinel|Standard|Mirror|Express)$/;
+const EN_MASTHEAD = /^The [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$/i;
+const EN_MASTHEAD_WORD = /(?:Daily|Times|Post|Herald|Tribune|Journal|Gazette|News|Chronicle|Observer|Star|Globe|Sun|Guardian|Telegraph|Independent|Record|Review|Examiner|Inquirer|Courier|Dispatch|Bulletin|Register|Sentinel|Standard|Mirror|Express)$/i;
 
 /**
  * Whether a whole line is page furniture. `nearEdge` says the line is among the first or last few lines of the
