@@ -15,7 +15,7 @@ import { parseRemote, type RemoteTarget } from './remote-url.js';
 import { resolveConflicts } from './resolve.js';
 import { DOCS_TABLE, META_TABLE, REPLICA_KEY } from './schema.js';
 import { installTracker, trackerOf, type TrackerImpl } from './track.js';
-import type { Resolver, RetryOptions, Sync, SyncErrorCode, SyncEvents, SyncOptions, SyncProgress, SyncResult, SyncStatus } from './types.js';
+import type { Leaf, Resolver, RetryOptions, Sync, SyncErrorCode, SyncEvents, SyncOptions, SyncProgress, SyncResult, SyncStatus } from './types.js';
 
 /** Errors that another attempt cannot fix without the user: live mode stops on them. */
 const FATAL: ReadonlySet<SyncErrorCode> = new Set(['unauthorized', 'forbidden', 'wrong-passphrase', 'not-encrypted', 'insecure-remote', 'quota', 'decrypt-failed']);
@@ -278,6 +278,14 @@ class SyncImpl implements Sync {
         this.wake = undefined;
       }
     }
+  }
+
+  conflicts(table: string, key: string): Promise<Leaf[]> {
+    return this.tracker.conflicts(table, key);
+  }
+
+  listConflicts(): Promise<Array<{ table: string; key: string }>> {
+    return this.tracker.listConflicts();
   }
 
   async pending(): Promise<number> {

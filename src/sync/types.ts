@@ -188,6 +188,10 @@ export interface Sync {
   on<E extends keyof SyncEvents>(event: E, listener: (value: SyncEvents[E]) => void): () => void;
   /** Local records changed since the last push to this remote. */
   pending(): Promise<number>;
+  /** Open conflicts of one record (see SyncTracker.conflicts). */
+  conflicts(table: string, key: string): Promise<Leaf[]>;
+  /** Records that have open conflicts. */
+  listConflicts(): Promise<Array<{ table: string; key: string }>>;
 }
 
 /** Installed by `trackChanges`: the change tracking of a Dexie database, before and without any remote. */
