@@ -13,7 +13,7 @@ import { pull } from './pull.js';
 import { push, pushedSeq } from './push.js';
 import { parseRemote, type RemoteTarget } from './remote-url.js';
 import { resolveConflicts } from './resolve.js';
-import { DOCS_TABLE, META_TABLE, REPLICA_KEY } from './schema.js';
+import { DOCS_TABLE, META_TABLE, REPLICA_KEY, SEQ_KEY } from './schema.js';
 import { installTracker, trackerOf, type TrackerImpl } from './track.js';
 import type { Leaf, Resolver, RetryOptions, Sync, SyncErrorCode, SyncEvents, SyncOptions, SyncProgress, SyncResult, SyncStatus } from './types.js';
 
@@ -49,6 +49,8 @@ class SyncImpl implements Sync {
   private live = false;
   private liveLoop: Promise<void> | undefined;
   private localDirty = false;
+  /** Local change counter when the last successful push started: writes from other tabs show up above it. */
+  private seenSeq = 0;
   private wake: (() => void) | undefined;
   private ready: Promise<{ key: CryptoKey | undefined; pullId: string; pushId: string }> | undefined;
   private pullSince: Seq | undefined;
@@ -180,12 +182,14 @@ class SyncImpl implements Sync {
         result.conflictsResolved = r.resolved;
         if (r.applied.changes.length) this.emitter.emit('applied', r.applied);
       }
+      const seqBeforePush = await this.localSeq();
       result.pushed = await push({
         tracker: this.tracker, http: this.http, key, replicationId: pushId, batchSize: this.batchSize, checkpointCache: this.pushCp,
         skipMark: await this.skipMark(pullId, pushId),
         onBatch: (docs, bytes) => this.bump('push', docs, bytes),
       });
       result.ok = true;
+      this.seenSeq = seqBeforePush;
       this._progress = { ...this._progress, requests: this.http.requests };
       this.setStatus({ state: 'idle', lastSyncAt: Date.now(), conflictsResolved: this._status.conflictsResolved + result.conflictsResolved });
     } catch (err) {
@@ -259,7 +263,9 @@ class SyncImpl implements Sync {
   /** Longpolls the remote's _changes until it has news, a local write happened, or stop(). */
   private async waitForChanges(): Promise<void> {
     const longpollMs = this.options.longpollMs ?? 25_000;
-    while (this.live && !this.localDirty) {
+    // Writes made in another tab or worker do not reach our listener: the change counter tells, checked
+    // between longpolls (so within longpollMs).
+    while (this.live && !this.localDirty && (await this.localSeq()) <= this.seenSeq) {
       const ac = new AbortController();
       this.wake = () => ac.abort();
       try {
@@ -278,6 +284,11 @@ class SyncImpl implements Sync {
         this.wake = undefined;
       }
     }
+  }
+
+  private async localSeq(): Promise<number> {
+    const row = (await this.db.table(META_TABLE).get(SEQ_KEY)) as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   conflicts(table: string, key: string): Promise<Leaf[]> {

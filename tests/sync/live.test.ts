@@ -36,3 +36,19 @@ test('live: changes flow both ways within moments, then stop() ends it', async (
   expect(await b.table('notes').get('n2')).toBeUndefined();
   expect(await sa.pending()).toBe(1);
 }, 30_000);
+
+test('live: a write made through another connection to the same database (another tab) is pushed too', async () => {
+  const remote = remoteUrl();
+  const name = `tab-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const tab1 = makeDb(name);
+  const s1 = createSync(tab1, { remote, tables: ['notes'], retry: fastRetry, longpollMs: 500, live: true });
+  await eventually(async () => s1.status.lastSyncAt, Boolean);
+  const tab2 = makeDb(name);
+  createSync(tab2, { remote, tables: ['notes'], retry: fastRetry }); // tracks its writes; never syncs itself
+  await tab2.table('notes').put({ id: 'from-tab-2' });
+  const other = makeDb();
+  const so = createSync(other, { remote, tables: ['notes'], retry: fastRetry });
+  const got = await eventually(async () => (await so.syncOnce(), other.table('notes').get('from-tab-2')), Boolean);
+  expect(got).toEqual({ id: 'from-tab-2' });
+  await s1.stop();
+}, 30_000);
