@@ -55,7 +55,9 @@ export function titleRoles(text: string, units: Unit[], looks: Look[], lines: nu
 function englishRoles(text: string, units: Unit[], looks: Look[], lines: number[], roles: TitleRoles): TitleRoles {
   let i = 0;
   const words = (k: number) => text.slice(units[k]!.s, units[k]!.e).split(/\s+/).length;
-  if (lines.length >= 2 && looks[lines[0]!]!.caps && words(lines[0]!) <= 3 && !looks[lines[1]!]!.caps) roles.kicker.push(lines[i++]!);
+  // A short label above a longer headline is its kicker: `ELECTION 2020`, or a section name such as `World`.
+  const label = looks[lines[0]!]!.caps ? words(lines[0]!) <= 3 : words(lines[0]!) <= 2 && units[lines[1] ?? lines[0]!]!.width > units[lines[0]!]!.width * 2;
+  if (lines.length >= 2 && label && !looks[lines[1]!]!.caps) roles.kicker.push(lines[i++]!);
   roles.headline.push(lines[i++]!);
   // A headline wrapped over two lines: the first ends on a function word, or the next goes on in lower case.
   while (i < lines.length && (EN_WRAP_END.test(text.slice(units[lines[i - 1]!]!.s, units[lines[i - 1]!]!.e)) || looks[lines[i]!]!.lower)) roles.headline.push(lines[i++]!);

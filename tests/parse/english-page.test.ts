@@ -23,3 +23,20 @@ describe('an English front page', () => {
     expect(invariantProblems(TEXT, page)).toEqual([]);
   });
 });
+
+// An English news article copied from a web page: one paragraph a line, site chrome around it.
+describe('an English article copied from a web page', () => {
+  const WEB = readFileSync(new URL('../fixtures/web-article-en.txt', import.meta.url), 'utf8');
+  const p = parsePage(WEB);
+  it('is read as one article with its section, headline, deck, byline and dateline', () => {
+    expect(p.channel).toBe('web');
+    expect(p.articles.map((a) => [a.kicker, a.headline, a.subtitle, a.dateline, a.byline, a.paragraphs.length])).toEqual([
+      ['World', 'Senate advances rural broadband bill in narrow vote', 'The measure now heads to the House, where its prospects are uncertain',
+        'WASHINGTON (AP) —', 'By Jane Doe, Associated Press', 3],
+    ]);
+  });
+  it('puts the site chrome, the time stamp and the copyright line aside', () => {
+    expect(p.items.map((i) => i.text)).toEqual(['Skip to main content', 'Updated 4:12 PM EST, Mon March 2, 2020', 'Copyright 2020 The Associated Press. All rights reserved.']);
+    expect(invariantProblems(WEB, p)).toEqual([]);
+  });
+});

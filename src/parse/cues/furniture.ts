@@ -9,8 +9,10 @@ const WEEKDAY = /^(?:星期|周)[一二三四五六日天]$|^农历[\u4e00-\u9ff
 const EN_WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const EN_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const EN_DATE = new RegExp(`^(?:${EN_WEEKDAY},? )?${EN_MONTH} \\d{1,2},? \\d{4}$|^${EN_WEEKDAY},? \\d{1,2} ${EN_MONTH},? \\d{4}$`, 'i');
+// Web article meta lines: `Updated 4:12 PM EST, Mon March 2, 2020`, `Published March 2, 2020`.
+const WEB_STAMP = /^(?:Updated|Published|Posted|Last updated)[:\s][^.!?]{0,60}\d{4}$/i;
 const PAGE_LABEL = /^第[ \t]*[0-9０-９A-Za-z]{1,4}[ \t]*版(?:[：:].{0,12})?$|^(?:PAGE|Page|P\.)[ \t]?[A-Z]?\d{1,3}$|^[A-Z]\d{1,2}$/;
-const CHROME = /PDF下载|返回目录|往期回顾|版面导航|上一版|下一版|上一篇|下一篇|版权所有|未经.{0,6}授权|Copyright ?©|All rights reserved|出版物号|邮发代号|ISSN|网址[：:]|https?:\/\/|www\.[a-z0-9-]+\.|社出版$|^本版(?:邮箱|热线)|^(?:导读|图片报道)$/i;
+const CHROME = /^Skip to (?:main )?content$|^(?:Advertisement|Sign in|Log in|Subscribe|Menu|Share|Share this article)$|PDF下载|返回目录|往期回顾|版面导航|上一版|下一版|上一篇|下一篇|版权所有|未经.{0,6}授权|Copyright ?©|All rights reserved|出版物号|邮发代号|ISSN|网址[：:]|https?:\/\/|www\.[a-z0-9-]+\.|社出版$|^本版(?:邮箱|热线)|^(?:导读|图片报道)$/i;
 const SOURCE_LINE = /^《[^》]{2,12}》[（(]\d{4}年\d{1,2}月\d{1,2}日[ \t]*第[ \t]*\d{1,3}[ \t]*版[）)]$/;
 const FOLIO = new RegExp(`^[A-Z]?\\d{1,3}[ \\t]*[|│·•][^|]{0,60}${EN_MONTH}|${EN_MONTH} \\d{1,2}, \\d{4}[ \\t]*[|│·•]`, 'i');
 const ZH_MASTHEAD = /^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|商报|晨报|都市报|青年报|法治报|法制报|经济报|新闻|周报|日報|晚報|時報)$/;
@@ -25,7 +27,7 @@ export function isFurniture(line: string, nearEdge: boolean): boolean {
   const t = line.trim();
   // Furniture is short; running text never needs the dozen patterns below.
   if (!t || t.length > 160) return false;
-  if (STAFF.test(t) || ZH_DATE.test(t) || WEEKDAY.test(t) || EN_DATE.test(t) || PAGE_LABEL.test(t)) return true;
+  if (STAFF.test(t) || ZH_DATE.test(t) || WEEKDAY.test(t) || EN_DATE.test(t) || PAGE_LABEL.test(t) || WEB_STAMP.test(t)) return true;
   if ((t[0] === '《' && SOURCE_LINE.test(t.replace(/\s+/g, ''))) || FOLIO.test(t)) return true;
   if (t.length <= 120 && CHROME.test(t)) return true;
   // Pipe-separated navigation: 人民日报社概况 | 关于人民网 | 报社招聘
