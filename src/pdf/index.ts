@@ -49,7 +49,9 @@ export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions =
       if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new PdfError('no-page', `the PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'}: there is no page ${n}`);
       const page = await doc.getPage(n);
       try {
-        const [runs, images] = await Promise.all([readRuns(page), readImages(page)]);
+        // Pictures first: reading the operator list loads the fonts, whose names tell the faces of the runs.
+        const images = await readImages(page);
+        const runs = await readRuns(page);
         const { width, height } = page.getViewport({ scale: 1 });
         const laid = layoutPage(runs, images, width, height);
         const noText = !/\S/.test(laid.text);

@@ -1,10 +1,13 @@
 import type { LayoutRole } from '../model/page.js';
 import { parseByline } from '../parse/cues/byline.js';
+import { findJumps } from '../parse/cues/jump.js';
 import { DISPLAY_RATIO } from './paragraphs.js';
 import type { Box, Leaf, PageFacts, Para } from './types.js';
 
 /** Share of the page height at the top and the bottom where running heads, mastheads and folios sit. */
-const TOP_BAND = 0.12, BOTTOM_BAND = 0.08;
+const TOP_BAND = 0.12, BOTTOM_BAND = 0.06;
+/** Without a masthead, the share of the page height where a running head can stand alone. */
+const TOP_EDGE = 0.05;
 /** Type this much smaller than the body, outside captions, is furniture (folios, legal lines, credits). */
 const SMALL_RATIO = 0.72;
 
@@ -50,17 +53,21 @@ function previousRole(roles: LayoutRole[], i: number): LayoutRole | undefined {
 }
 
 /**
- * Leaves in the top and bottom bands of the page that are furniture. A top band with pieces side by side (a
- * masthead between its ears) is furniture whatever its size; otherwise only type near the body size is, so that
- * a headline set high on a page without a masthead stays a headline.
+ * Leaves in the top and bottom bands of the page that are furniture. Pieces side by side at the top (a masthead
+ * between its ears, a running head) are furniture whatever their size, and so is what stands above them;
+ * below them only type near the body size is, so that a headline set high on the page stays a headline.
  */
 function marginLeaves(leaves: Leaf[], facts: PageFacts): Set<number> {
   const out = new Set<number>();
   const top = leaves.map((l, i) => ({ l, i })).filter(({ l }) => l.y1 <= TOP_BAND * facts.height);
-  const sideBySide = top.some(({ l: a }) => top.some(({ l: b }) => a !== b && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0)));
-  for (const { l, i } of top) if (sideBySide || maxSize(l) <= 1.15 * facts.body) out.add(i);
+  // The masthead's band: from the page top down to the lowest piece that stands beside another one.
+  let band = -Infinity;
+  for (const { l: a } of top) if (top.some(({ l: b }) => a !== b && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0))) band = Math.max(band, a.y1);
+  // Without a masthead or running head, only a line or two of small type at the very top is furniture.
+  const loose = (l: Leaf) => l.lines.length <= 2 && maxSize(l) <= 1.15 * facts.body && !findJumps(l.lines.map((x) => x.text).join(' ')).length;
+  for (const { l, i } of top) if (band > -Infinity ? l.y0 < band : l.y1 <= TOP_EDGE * facts.height && loose(l)) out.add(i);
   leaves.forEach((l, i) => {
-    if (l.y0 >= (1 - BOTTOM_BAND) * facts.height && maxSize(l) <= 1.15 * facts.body) out.add(i);
+    if (l.y0 >= (1 - BOTTOM_BAND) * facts.height && loose(l)) out.add(i);
   });
   return out;
 }

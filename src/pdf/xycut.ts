@@ -11,9 +11,13 @@ interface Gap {
  * space is left; the pieces are the leaves, in reading order.
  *
  * Columns of type on a common grid leave white space both ways (the gaps between lines line up across
- * columns), so where both cuts are possible the one that keeps the page's structure wins: bands, when some band
- * has gutters the region as a whole does not (a story's columns above another story's); columns otherwise (a
- * row of stories side by side, each with its own headline and body).
+ * columns), so where both cuts are possible the one that keeps the page's structure wins: columns when each
+ * piece starts with display type (a row of stories side by side, each under its own headline); bands when a
+ * piece starts lower, under a headline standing in another piece (the outer columns of a story under a centred
+ * headline), or when some band has gutters the region as a whole does not (a story's columns above another
+ * story's); columns otherwise. Down the page the widest
+ * gutters are cut first: the white space between stories is usually a little wider than between the columns of
+ * one story, and a centred headline leaves its story's outer columns with gutters of their own.
  *
  * @param body the page's body type size: white space is measured against it.
  */
@@ -36,18 +40,44 @@ function cut(runs: Run[], body: number, out: Run[][], depth: number): void {
   let bandCuts: Gap[] = [];
   if (across.length) {
     // The widest white space across; others about as wide go with it (a page of stacked stories).
-    const widest = Math.max(...across.map((g) => g.b - g.a));
-    bandCuts = across.filter((g) => g.b - g.a >= 0.75 * widest);
-    if (down.length) useDown = split(runs, 'y', bandCuts).every((band) => gutters(band, body).every((g) => down.some((d) => overlaps(g, d))));
+    const widestAcross = Math.max(...across.map((g) => g.b - g.a));
+    bandCuts = across.filter((g) => g.b - g.a >= 0.75 * widestAcross);
+    if (down.length) {
+      // Side by side, each under its own headline: the columns are stories, read one after the other.
+      const pieces = split(runs, 'x', widest(down));
+      if (pieces.every((part) => topIsDisplay(part, body))) useDown = true;
+      // A column that starts below a headline standing beside it is that headline's column: cut across first.
+      else if (hasWing(runs, pieces, body)) useDown = false;
+      else useDown = split(runs, 'y', bandCuts).every((band) => gutters(band, body).every((g) => down.some((d) => overlaps(g, d))));
+    }
   }
-  // Down the page, only the widest gutters are cut at once: the white space between two stories is usually a
-  // little wider than between the columns of one story, and a centred headline leaves its story's outer columns
-  // with gutters of their own, which must not be cut before the story is.
-  const widestDown = Math.max(0, ...down.map((g) => g.b - g.a));
-  const columnCuts = down.filter((g) => g.b - g.a >= 0.95 * widestDown);
-  const parts = split(runs, useDown ? 'x' : 'y', useDown ? columnCuts : bandCuts);
+  const parts = split(runs, useDown ? 'x' : 'y', useDown ? widest(down) : bandCuts);
   if (parts.length < 2) { out.push(runs); return; } // the gaps fell inside runs' middles: nothing to cut
   for (const part of parts) cut(part, body, out, depth + 1);
+}
+
+/** The widest gutters (within 5 %): where a region is cut down first. */
+function widest(down: Gap[]): Gap[] {
+  const max = Math.max(0, ...down.map((g) => g.b - g.a));
+  return down.filter((g) => g.b - g.a >= 0.95 * max);
+}
+
+/** The topmost line of the runs is display type (a kicker or headline). */
+function topIsDisplay(runs: Run[], body: number): boolean {
+  let top = runs[0]!;
+  for (const r of runs) if (r.y0 < top.y0) top = r;
+  return runs.some((r) => r.size >= 1.2 * body && r.y0 < top.y1);
+}
+
+/** Some piece starts well below the region's top, under display type that stands in another piece. */
+function hasWing(runs: Run[], pieces: Run[][], body: number): boolean {
+  const top = Math.min(...runs.map((r) => r.y0));
+  return pieces.some((piece) => {
+    const pieceTop = Math.min(...piece.map((r) => r.y0));
+    if (pieceTop <= top + body) return false;
+    const inPiece = new Set(piece);
+    return runs.some((r) => !inPiece.has(r) && r.size >= 1.2 * body && r.y1 <= pieceTop + 0.5 * body);
+  });
 }
 
 /** Gaps down the region wide enough to be gutters between columns, relative to the type they separate. */
