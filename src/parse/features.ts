@@ -73,4 +73,3 @@ export function capsByline(text: string, u: Unit) {
   return parseByline(text.slice(u.s, u.e), true);
 }
 
-export { endsSentence };

@@ -165,4 +165,3 @@ function relinkStrandedDatelines(units: Unit[], stream: Piece[]): void {
   p.soft = true;
 }
 
-export type { Block };

@@ -1,4 +1,4 @@
-import { displayWidth, isSpace, isWide } from './chars.js';
+import { displayWidth, isSpace } from './chars.js';
 import { findDatelines, type DatelineMatch } from './cues/dateline.js';
 import { findJumps } from './cues/jump.js';
 import { isFurniture } from './cues/furniture.js';
@@ -141,9 +141,4 @@ function cutLine(text: string, s: number, e: number, push: Push): number {
     at = Math.max(at, stop.e);
   }
   return e;
-}
-
-/** True when the unit's text starts with a wide (CJK) character. */
-export function startsWide(text: string, u: Unit): boolean {
-  return isWide(text.charCodeAt(u.s));
 }
