@@ -35,6 +35,10 @@ export async function parsePdf(bytes: Uint8Array, label: string, args: Args): Pr
     throw e;
   }
   if (!all && pages[0]!.noText) throw new CliError(`${label}: ${noTextError(pages).message}`);
+  const count = pages[0]!.pageCount;
+  if (!all && !options.has('--page') && count > 1) {
+    process.stderr.write(`presscut: note: ${label} has ${count} pages; this is page 1 (--page N for another, --pages for all)\n`);
+  }
   if (options.has('--text')) {
     process.stdout.write(pages.map((p) => (all ? `== page ${p.pageNumber} ==\n` : '') + p.text).join('\n'));
     return 0;

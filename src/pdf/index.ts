@@ -18,6 +18,8 @@ export { layoutPage, type PageText } from './layout.js';
 export interface PdfPage {
   /** 1-based page number in the PDF. */
   pageNumber: number;
+  /** How many pages the PDF has. */
+  pageCount: number;
   /** The page's text in reading order, one paragraph or headline line per line: the clipping's raw text. */
   text: string;
   /** What to pass to `parsePage` with that text: channel `pdf` and the layout's line roles. */
@@ -55,7 +57,7 @@ export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions =
         const { width, height } = page.getViewport({ scale: 1 });
         const laid = layoutPage(runs, images, width, height);
         const noText = !/\S/.test(laid.text);
-        yield { pageNumber: n, text: laid.text, hints: { channel: 'pdf', layout: laid.layout }, noText, images: images.length };
+        yield { pageNumber: n, pageCount: doc.numPages, text: laid.text, hints: { channel: 'pdf', layout: laid.layout }, noText, images: images.length };
       } finally {
         page.cleanup();
       }

@@ -19,6 +19,17 @@ export function buildLines(runs: Run[]): Line[] {
   return groups.map(toLine);
 }
 
+/**
+ * The gap of a line printed one glyph a run at an even spacing (letter-spaced display type, a justified last
+ * line), or 0 when the line is not like that. Such gaps are spacing, not word breaks.
+ */
+function letterSpaced(runs: Run[]): number {
+  if (runs.length < 3 || runs.some((r) => [...r.text.trim()].length > 1)) return 0;
+  const gaps = runs.slice(1).map((r, i) => r.x0 - runs[i]!.x1).sort((p, q) => p - q);
+  const median = gaps[gaps.length >> 1]!;
+  return median > 0 && gaps.every((g) => g <= 1.3 * median) ? median : 0;
+}
+
 function overlapY(line: Run[], r: Run): number {
   let best = 0;
   for (const q of line) best = Math.max(best, Math.min(q.y1, r.y1) - Math.max(q.y0, r.y0));
@@ -29,6 +40,7 @@ function toLine(runs: Run[]): Line {
   runs.sort((p, q) => p.x0 - q.x0);
   let text = '', size = 0, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   let prev: Run | null = null;
+  const spacedOut = letterSpaced(runs);
   for (const r of runs) {
     const t = cleanRun(r.text);
     if (prev && text && t) {
@@ -36,8 +48,8 @@ function toLine(runs: Run[]): Line {
       const em = Math.min(r.size, prev.size);
       const wide = isWide(text.charCodeAt(text.length - 1)) || isWide(t.charCodeAt(0));
       // Latin words are spaced by about a quarter em; CJK is set solid, so only a real gap (a phrase break, the
-      // space after a dateline) is a space there.
-      if (gap > (wide ? 0.6 : 0.15) * em) text += ' ';
+      // space after a dateline) is a space there, unless the line is letter-spaced one glyph a run (`向 海 图 强`).
+      if (gap > (wide ? (spacedOut ? 1.5 * spacedOut : 0.6 * em) : 0.15 * em)) text += ' ';
     }
     text += t;
     size = Math.max(size, r.size);
@@ -48,21 +60,34 @@ function toLine(runs: Run[]): Line {
 }
 
 /**
- * One run's text with layout spacing removed: pdf.js turns the extra glyph spacing of justified and
- * letter-spaced CJK into spaces (`从 秋 意`, `勇 做 时 代`), which are not in the text. A space stays between Latin
- * words and next to a Latin letter.
+ * One run's text with layout spacing removed. pdf.js turns the extra glyph spacing of justified and
+ * letter-spaced CJK into spaces (`从 秋 意`, `勇 做 时 代`), which are not in the text: where most neighbouring CJK
+ * characters of a run stand a space apart, those spaces go. A space in a run set solid otherwise is a real one
+ * (`本报记者 张三 李四`, `增进民生福祉 着力保障…`) and stays, as does every space next to a Latin letter.
  */
 export function cleanRun(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
   if (!t.includes(' ')) return t;
+  let pairs = 0, spaced = 0;
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20 || !isWide(c)) continue;
+    const gap = t.charCodeAt(i - 1) === 0x20;
+    const p = t.charCodeAt(gap ? i - 2 : i - 1);
+    if (!isWide(p)) continue;
+    pairs++;
+    if (gap) spaced++;
+  }
+  if (!pairs || spaced < 0.6 * pairs) return t;
   let out = '';
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c !== 0x20) { out += t[i]; continue; }
     const p = t.charCodeAt(i - 1), n = t.charCodeAt(i + 1);
-    const latin = (x: number) => (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
     if ((isWide(p) || isWide(n)) && !latin(p) && !latin(n)) continue;
     out += ' ';
   }
   return out;
 }
+
+const latin = (x: number) => (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
