@@ -60,9 +60,13 @@ function previousRole(roles: LayoutRole[], i: number): LayoutRole | undefined {
 function marginLeaves(leaves: Leaf[], facts: PageFacts): Set<number> {
   const out = new Set<number>();
   const top = leaves.map((l, i) => ({ l, i })).filter(({ l }) => l.y1 <= TOP_BAND * facts.height);
-  // The masthead's band: from the page top down to the lowest piece that stands beside another one.
-  let band = -Infinity;
-  for (const { l: a } of top) if (top.some(({ l: b }) => a !== b && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0))) band = Math.max(band, a.y1);
+  // The page's first row: the topmost piece and every piece that shares its height, transitively. Pieces side
+  // by side there, some in small type, are a masthead between its ears or a running head.
+  const row: Leaf[] = [];
+  const byTop = top.map(({ l }) => l).sort((a, b) => a.y0 - b.y0);
+  let bottom = byTop[0]?.y1 ?? -Infinity;
+  for (const l of byTop) if (l.y0 < bottom) { row.push(l); bottom = Math.max(bottom, l.y1); }
+  const band = row.length >= 2 && row.some((l) => maxSize(l) <= 1.15 * facts.body) ? bottom : -Infinity;
   // Without a masthead or running head, only a line or two of small type at the very top is furniture.
   const loose = (l: Leaf) => l.lines.length <= 2 && maxSize(l) <= 1.15 * facts.body && !findJumps(l.lines.map((x) => x.text).join(' ')).length;
   for (const { l, i } of top) if (band > -Infinity ? l.y0 < band : l.y1 <= TOP_EDGE * facts.height && loose(l)) out.add(i);

@@ -80,10 +80,27 @@ function hasWing(runs: Run[], pieces: Run[][], body: number): boolean {
   });
 }
 
-/** Gaps down the region wide enough to be gutters between columns, relative to the type they separate. */
+/**
+ * Gaps down the region wide enough to be gutters between columns, relative to the type they separate. Justified
+ * Latin text has word spaces up to about an em, which can line up down a few lines (a river): there a gutter
+ * must be wider than that. CJK is set solid, and its columns may stand closer.
+ */
 function gutters(runs: Run[], body: number): Gap[] {
-  const min = Math.max(0.6 * body, 0.5 * maxSize(runs));
+  const min = Math.max((latin(runs) ? 1.2 : 0.6) * body, 0.5 * maxSize(runs));
   return gaps(runs, 'x').filter((g) => g.b - g.a >= min);
+}
+
+/** Most of the region's letters are Latin. */
+function latin(runs: Run[]): boolean {
+  let letters = 0, all = 0;
+  for (const r of runs) {
+    for (let i = 0; i < r.text.length; i++) {
+      const c = r.text.charCodeAt(i) | 0x20;
+      if (c >= 0x61 && c <= 0x7a) letters++;
+      if (r.text.charCodeAt(i) > 0x20) all++;
+    }
+  }
+  return letters > 0.5 * all;
 }
 
 function maxSize(runs: Run[]): number {

@@ -17,6 +17,8 @@ html, body { margin: 0; padding: 0; }
 .sheet { width: ${WIDTH}px; height: ${HEIGHT}px; padding: 28px 36px; position: relative; overflow: hidden; break-after: page; }
 .sheet:last-child { break-after: auto; }
 .zh { font-family: ${ZH_FONT}; }
+.zh.sans { font-family: ${ZH_SANS}; }
+.sans .body { font-size: 12px; line-height: 1.5; }
 .en { font-family: ${EN_FONT}; }
 .masthead { display: flex; justify-content: space-between; align-items: center; height: 96px; border-bottom: 3px double #000; }
 .masthead .ear { font-size: 12px; line-height: 1.5; width: 220px; }
@@ -252,6 +254,88 @@ const sideStory = {
   layout: 'side', cols: 3, span: 6,
 };
 
+const insideLead = {
+  kicker: '聚焦科技创新 培育新质生产力',
+  headline: '创新链产业链深度融合',
+  subtitle: '——来自长三角地区的调研',
+  byline: '本报记者 李四 王五', bylineTruth: '本报记者', authors: ['李四', '王五'],
+  paragraphs: [
+    '走进位于上海张江的一家集成电路企业，工程师们正在调试新一代芯片测试设备。企业负责人介绍，过去三年，企业与高校联合攻关，突破了多项关键技术。',
+    '在长三角，这样的故事并不少见。近年来，三省一市加强科技创新协同，共建创新平台，共享科研设施，推动创新链和产业链深度融合。',
+    '“企业出题、高校答题、政府助题”的合作模式，让科研成果更快走出实验室。江苏一家新材料企业与研究院合作开发的新型复合材料，从立项到量产只用了十八个月。',
+    '专家表示，推动科技创新和产业创新深度融合，关键在于打通从基础研究到产业应用的各个环节，让创新要素在区域内充分流动。',
+    '下一步，长三角地区将继续完善协同创新机制，培育一批具有国际竞争力的创新型企业和产业集群。',
+  ],
+  cols: 3, span: 4,
+};
+
+const insideBrief = {
+  headline: '全国首条跨省地铁线路开通运营', small: true,
+  dateline: '本报上海9月20日电（记者郑洁）', authors: ['郑洁'],
+  paragraphs: [
+    '连接上海与江苏昆山的地铁线路20日开通运营，成为全国首条跨省地铁线路。',
+    '据介绍，线路全长约六公里，设站三座，开通后两地居民通勤时间将大幅缩短。',
+  ],
+  cols: 1, span: 2,
+};
+
+const insideJump = {
+  kicker: '金秋时节',
+  headline: '乡村旅游迎来消费旺季', small: true,
+  dateline: '新华社杭州9月20日电', authors: [],
+  paragraphs: [
+    '金秋时节，浙江各地乡村旅游迎来消费旺季。在安吉县的一处茶园，不少游客体验采茶制茶，感受乡村慢生活。',
+    '当地文旅部门负责人说，今年以来，乡村旅游接待游客人次同比增长两成以上，民宿入住率持续走高，带动村民增收致富。',
+    '业内人士认为，乡村旅游要在特色上下功夫，避免同质化竞争，让游客留得住、愿意再来。',
+  ],
+  jumpText: '（转第四版）', jumpTo: '4', cols: 2, span: 3,
+};
+
+const insideSide = {
+  headline: '老街新貌', small: true,
+  subtitle: '古城更新留住烟火气',
+  dateline: '本报讯（记者冯雪）', authors: ['冯雪'],
+  paragraphs: [
+    '青石板路、白墙黛瓦，经过一年多的改造提升，古城老街重新开街迎客。改造坚持“修旧如旧”，保留了街巷肌理和历史建筑。',
+    '老街上，传统手工艺店铺和新式咖啡馆比邻而居，吸引了不少年轻人前来打卡。居民们说，老街变美了，生活也更方便了。',
+  ],
+  layout: 'side', cols: 2, span: 3,
+};
+
+const enContinued = {
+  kicker: 'BUDGET',
+  headline: 'Senate Passes Spending Bill', small: true,
+  fromText: 'Continued from Page A1', jumpFrom: 'A1',
+  paragraphs: [
+    'Several senators said the agreement reflected months of quiet talks between committee leaders, who met almost daily during the summer recess.',
+    'The bill also extends a program that helps rural hospitals pay for emergency staff, a provision that had broad support in both chambers.',
+    'Critics argued that the measure did little to address the long-term deficit and warned that the same fight would return before the holidays.',
+  ],
+  cols: 3, span: 6,
+};
+
+const enSchools = {
+  headline: 'Schools Add Evening Classes for Adults', small: true,
+  subtitle: 'Demand for language and computer courses has doubled since spring',
+  byline: 'By SAM LEE', bylineTruth: 'By SAM LEE', authors: ['SAM LEE'],
+  paragraphs: [
+    'Public schools in three counties will open their classrooms in the evening this fall, offering courses to adults who want to learn a language or improve their computer skills.',
+    'Officials said the program was paid for by a state grant and would hire retired teachers as instructors.',
+    'Registration opens next week, and classes are free for residents.',
+  ],
+  cols: 2, span: 4,
+};
+
+const enTransit = {
+  headline: 'New Bus Routes Start Monday', small: true,
+  dateline: 'BOSTON —', en: true,
+  paragraphs: [
+    'The transit authority will add four bus routes on Monday, connecting neighborhoods that have no subway station.',
+    'Riders can use the same cards and passes as on existing routes.',
+  ],
+  cols: 1, span: 2,
+};
+
 // ---- pages -----------------------------------------------------------------------------------------------
 
 const zhFooter = ['本版责编：张三　李四', '晨光日报社出版'];
@@ -277,6 +361,22 @@ export function fixtures() {
           enLead, enSide, enWeather, enOpinion,
         ] }),
         truth: [enLead, enSide, enWeather, enOpinion],
+      }],
+    },
+    {
+      name: 'zh-inside', lang: 'zh', sheets: [{
+        html: sheet({ lang: 'zh sans', top: zhRunningHead('03', '经济', '2026年9月21日　星期一'), footer: ['本版责编：赵六', '3'], items: [
+          insideLead, insideBrief, insideJump, photo(3, '游客在浙江安吉县一处茶园体验采茶。新华社记者 徐昱 摄'), insideSide,
+        ] }),
+        truth: [insideLead, insideBrief, insideJump, insideSide],
+      }],
+    },
+    {
+      name: 'en-inside', lang: 'en', sheets: [{
+        html: sheet({ lang: 'en', top: `<div class="runninghead"><span>A4</span><span>THE PRESSCUT TIMES</span><span>MONDAY, SEPTEMBER 21, 2026</span></div>`, footer: ['A4', 'N'], items: [
+          enContinued, enSchools, enTransit,
+        ] }),
+        truth: [enContinued, enSchools, enTransit],
       }],
     },
     {

@@ -96,7 +96,7 @@ describe('a two-page issue (zh-issue.pdf)', () => {
 
   it('scores 1.0 article F1 and title attribution on every fixture page with the shared scorer', async () => {
     if (!HAVE_SHARED) return;
-    const names = ['zh-front', 'en-front', 'zh-issue-p1', 'zh-issue-p2'];
+    const names = ['zh-front', 'en-front', 'zh-inside', 'en-inside', 'zh-issue-p1', 'zh-issue-p2'];
     const pairs = await Promise.all(names.map(async (n) => ({ truth: fixtureTruth(`corpus/${n}.pdf`), page: (await readOne(`corpus/${n}.pdf`)).page })));
     const s = await score(pairs);
     expect([s.articleF1, s.titleAttribution, s.jumps, s.dateline]).toEqual([1, 1, 1, 1]);
