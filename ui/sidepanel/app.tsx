@@ -8,7 +8,7 @@ import { Notice, type NoticeKind } from '../common/notice.js';
 import { PasteBox } from '../common/paste-box.js';
 import { ArchiveList } from './archive-list.js';
 import { ClippingView } from './clipping-view.js';
-import { decodeTextFile } from './read-file.js';
+import { readTextFile } from './read-file.js';
 import { Reader } from './reader.js';
 
 type View = { name: 'archive' } | { name: 'article'; id: string } | { name: 'clipping'; id: string; focus: string | null };
@@ -58,7 +58,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   }
 
   async function clipFile(file: File) {
-    const read = decodeTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    const read = await readTextFile(file);
     if (!read.ok) return notify('error', read.message);
     try {
       const r = await engine.ingest({ text: read.text, source: { via: 'file', url: `file:${file.name}`, title: file.name } });
@@ -86,7 +86,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
     <div
       class={dragging ? 'panel dragging' : 'panel'}
       onDragOver={(e) => { if (e.dataTransfer?.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
-      onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+      onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false); }}
       onDrop={onDrop}
     >
       <header class="bar">
@@ -103,7 +103,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
       {note && <div class="note-line" key={note.at}><Notice kind={note.kind}>{note.text}</Notice><button type="button" class="link dismiss" aria-label={t('dismiss')} onClick={() => setNote(null)}>×</button></div>}
       <main class="views">
         {total === 0 && view.name === 'archive' && <p class="empty">{t('archiveEmpty')}</p>}
-        <ArchiveList engine={engine} total={total ?? 0} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)} />
+        <ArchiveList engine={engine} total={total} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)} />
         {view.name === 'article' && (
           <Reader
             engine={engine} id={view.id} version={version} onBack={toArchive} onOpen={openArticle}

@@ -13,7 +13,8 @@ const OVERSCAN = 8;
 
 interface Props {
   engine: EngineApi;
-  total: number;
+  /** Articles in the archive; null while the engine is still counting them. */
+  total: number | null;
   /** Changes whenever the archive does; cached rows are dropped then. */
   version: number;
   onOpen: (row: ArticleRow) => void;
@@ -36,12 +37,19 @@ export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
 
   useLayoutEffect(() => {
     const el = scroller.current!;
-    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight });
+    // While hidden the list measures 0 high and may report scrollTop 0: keep the last real position instead.
+    const measure = () => { if (el.clientHeight) setViewport({ top: el.scrollTop, height: el.clientHeight }); };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  // Back from the reader returns to the same rows, whatever the browser did to the hidden list's scroll offset.
+  useLayoutEffect(() => {
+    const el = scroller.current!;
+    if (!hidden && el.scrollTop !== viewport.top) el.scrollTop = viewport.top;
+  }, [hidden]);
 
   useEffect(() => {
     generation.current++;
@@ -50,10 +58,13 @@ export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
     redraw((n) => n + 1);
   }, [version]);
 
-  const win = rowWindow({ scrollTop: viewport.top, height: viewport.height || 800, rowHeight: ROW_HEIGHT, total, overscan: OVERSCAN, pageSize: PAGE_SIZE });
+  // Counting a big archive takes IndexedDB far longer than reading its first rows, so until the count comes the
+  // list is as long as its first page: the newest articles show without waiting for it.
+  const rowCount = total ?? pages.current.get(0)?.length ?? 0;
+  const win = rowWindow({ scrollTop: viewport.top, height: viewport.height || 800, rowHeight: ROW_HEIGHT, total: rowCount, overscan: OVERSCAN, pageSize: PAGE_SIZE });
 
   useEffect(() => {
-    for (const page of win.pages) {
+    for (const page of total === null ? [0] : win.pages) {
       if (pages.current.has(page) || loading.current.has(page)) continue;
       loading.current.add(page);
       const gen = generation.current;
@@ -85,7 +96,7 @@ export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
 
   return (
     <div class="archive" ref={scroller} onScroll={onScroll} hidden={hidden} role="list" aria-label={t('archiveHeading')}>
-      <div class="archive-rows" style={{ height: `${total * ROW_HEIGHT}px` }}>{rows}</div>
+      <div class="archive-rows" style={{ height: `${rowCount * ROW_HEIGHT}px` }}>{rows}</div>
     </div>
   );
 }
@@ -99,7 +110,7 @@ function Row({ index, row, startsClipping, onOpen }: { index: number; row: Artic
       <button type="button" class="row-button" data-article-id={row.id} data-clipping-id={row.clippingId} onClick={() => onOpen(row)}>
         {startsClipping
           ? <span class="row-group">{sourceLabel(row.newspaper, row.sourceTitle)} · {formatDate(row.capturedAt)}</span>
-          : <span class="row-meta">{meta || '\u00a0'}</span>}
+          : meta && <span class="row-meta">{meta}</span>}
         <span class="row-headline">{articleLabel(row)}</span>
       </button>
     </div>
