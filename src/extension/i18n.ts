@@ -19,8 +19,9 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
 
-/** `10.5 MB`, `980 KB`: sizes the way a user reads them. */
+/** `2.1 GB`, `10.5 MB`, `980 KB`: sizes the way a user reads them. */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
   return `${bytes} B`;

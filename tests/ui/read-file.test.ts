@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({
   default: { i18n: { getMessage: (key: string, subs: string[] = []) => `${key}(${subs.join('|')})`, getUILanguage: () => 'en' } },
 }));
-const { decodeTextFile } = await import('../../ui/sidepanel/read-file.js');
+const { decodeTextFile, readTextFile } = await import('../../ui/sidepanel/read-file.js');
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -18,10 +18,15 @@ describe('dropped files', () => {
     expect(decodeTextFile('old.txt', gbk)).toEqual({ ok: true, text: '本报讯\n' });
   });
 
-  it('refuses a binary file by name, an empty one and one over the size limit', () => {
+  it('refuses a binary file by name and an empty one', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(decodeTextFile('photo.png', png)).toEqual({ ok: false, message: 'errorBinaryFile(photo.png)' });
     expect(decodeTextFile('blank.txt', utf8(' \n '))).toEqual({ ok: false, message: 'errorEmptyFile(blank.txt)' });
-    expect(decodeTextFile('big.txt', new Uint8Array(5_000_001).fill(0x61))).toEqual({ ok: false, message: 'errorTooLarge(5.0 MB|5.0 MB)' });
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const video = { name: 'clip.mp4', size: 2e9, arrayBuffer: () => Promise.reject(new Error('read a 2 GB file')) };
+    expect(await readTextFile(video)).toEqual({ ok: false, message: 'errorTooLarge(2.0 GB|5.0 MB)' });
+    expect(await readTextFile(new File(['本报讯'], 'p.txt'))).toEqual({ ok: true, text: '本报讯' });
   });
 });
