@@ -55,6 +55,16 @@ export async function broadcast(message: For<'pages'>): Promise<void> {
   await browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
+/** Calls `listener` for every broadcast to the open pages. It never replies, so it never hides another's reply. */
+export function onBroadcast(listener: (message: For<'pages'>) => void): () => void {
+  const wrapped = (message: unknown) => {
+    if (isMessage(message) && message.to === 'pages') listener(message);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(wrapped as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () => browser.runtime.onMessage.removeListener(wrapped as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+}
+
 async function settle(fn: () => Promise<unknown>): Promise<Reply<unknown>> {
   try {
     return { ok: true, value: await fn() };
@@ -67,12 +77,3 @@ function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as Message).to === 'string' && typeof (m as Message).type === 'string';
 }
 
-/** Calls `listener` for every broadcast to the open pages. It never replies, so it never hides another's reply. */
-export function onBroadcast(listener: (message: For<'pages'>) => void): () => void {
-  const wrapped = (message: unknown) => {
-    if (isMessage(message) && message.to === 'pages') listener(message);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(wrapped as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-  return () => browser.runtime.onMessage.removeListener(wrapped as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-}

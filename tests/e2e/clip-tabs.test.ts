@@ -28,16 +28,25 @@ describe('clipping tabs', { timeout: 120_000 }, () => {
     await removeDir(extDir);
   });
 
-  /** Opens `path` on the demo server in a tab and clips it as the toolbar would. */
-  async function clip(path: string, mode: 'auto' | 'page' | 'selection' = 'auto', prepare?: (tab: Page) => Promise<void>): Promise<ClipOutcome> {
+  /**
+   * Opens `path` on the demo server in a tab and clips it as the menu and the shortcut do (the background's handler),
+   * or, `fromPopup`, with the message the popup's *Clip this page* sends.
+   */
+  async function clip(path: string, mode: 'auto' | 'page' | 'selection' = 'auto', prepare?: (tab: Page) => Promise<void>, fromPopup = false): Promise<ClipOutcome> {
     const tab = await ext.context.newPage();
     await tab.goto(server.url + path);
     await prepare?.(tab);
-    const outcome = await ext.sw.evaluate(async ({ url, mode }) => {
-      const [t] = await chrome.tabs.query({ url });
-      const api = (globalThis as unknown as { presscut: { clip: (id: number, m: string) => Promise<unknown> } }).presscut;
-      return api.clip(t!.id!, mode);
-    }, { url: tab.url(), mode });
+    const tabId = await ext.sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, tab.url());
+    const outcome = fromPopup
+      ? await panel.evaluate(async (message) => {
+        const reply = await chrome.runtime.sendMessage(message);
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      }, { to: 'background', type: 'clip-tab', tabId, mode })
+      : await ext.sw.evaluate(({ tabId, mode }) => {
+        const api = (globalThis as unknown as { presscut: { clip: (id: number, m: string) => Promise<unknown> } }).presscut;
+        return api.clip(tabId, mode);
+      }, { tabId, mode });
     await tab.close();
     return outcome as ClipOutcome;
   }
@@ -56,8 +65,8 @@ describe('clipping tabs', { timeout: 120_000 }, () => {
     await panel.locator('.toolbar button', { hasText: 'Back' }).click();
   });
 
-  it('takes a news article page with its JSON-LD headline, authors and publisher, and its body without the page chrome', async () => {
-    const { result } = await clip('news-article.html');
+  it('takes a news article page (asked as the popup asks) with its JSON-LD headline, authors and publisher, and its body without the page chrome', async () => {
+    const { result } = await clip('news-article.html', 'auto', undefined, true);
     expect(result.articleIds).toHaveLength(1);
     await archiveHeadlines(panel, 2);
     await openArticle(panel, 'Riverside library reopens after two-year rebuild');

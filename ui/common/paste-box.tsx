@@ -71,6 +71,7 @@ export function PasteBox({ engine, save, onSaved, rows = 6 }: Props) {
       return;
     }
     setHeld(pasted);
+    setText('');
     setStatus(null);
   }
 

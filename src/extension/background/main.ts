@@ -34,9 +34,12 @@ async function clip(tabId: number, mode: ClipMode): Promise<ClipOutcome> {
 
 /** Menu and shortcut: show the archive (while the gesture lasts), then clip into it. */
 function clipFromGesture(tab: Tabs.Tab | undefined, mode: ClipMode): void {
-  if (tab?.id === undefined) return;
-  openArchivePanel(tab.windowId);
-  clip(tab.id, mode).catch(() => undefined); // the badge has shown the error
+  openArchivePanel(tab?.windowId);
+  void (async () => {
+    // Some browsers leave the tab out of a shortcut's event; the shortcut means the tab in front.
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await clip(id, mode).catch(() => undefined); // the badge has shown the error
+  })();
 }
 
 browser.runtime.onInstalled.addListener(() => { void createMenus(); });
