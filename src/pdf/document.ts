@@ -12,8 +12,16 @@ let pdfjs: Promise<Pdfjs> | null = null;
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjs ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    const g = globalThis as { window?: unknown; pdfjsWorker?: unknown; postMessage?: unknown };
+    // pdf.js's worker module starts serving as soon as it is loaded in a web worker (no `window`, a
+    // `postMessage`): it would answer the Engine's own messages. A `window` while it loads keeps it quiet.
+    const hide = typeof g.window === 'undefined' && typeof g.postMessage === 'function';
+    if (hide) g.window = g;
+    try {
+      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    } finally {
+      if (hide) delete g.window;
+    }
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return pdfjs;
