@@ -34,9 +34,6 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   const notify = useCallback((kind: NoticeKind, text: string) => setNote({ kind, text, at: Date.now() }), []);
 
-  useEffect(() => {
-    engine.countArticles().then(setTotal, (e: unknown) => notify('error', errorText(e)));
-  }, [engine, version, notify]);
   useEffect(() => onBroadcast(changed), [changed]);
 
   function offerUndo(token: UndoToken) {
@@ -103,7 +100,10 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
       {note && <div class="note-line" key={note.at}><Notice kind={note.kind}>{note.text}</Notice><button type="button" class="link dismiss" aria-label={t('dismiss')} onClick={() => setNote(null)}>×</button></div>}
       <main class="views">
         {total === 0 && view.name === 'archive' && <p class="empty">{t('archiveEmpty')}</p>}
-        <ArchiveList engine={engine} total={total} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)} />
+        <ArchiveList
+          engine={engine} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)}
+          onCount={setTotal} onError={(e) => notify('error', errorText(e))}
+        />
         {view.name === 'article' && (
           <Reader
             engine={engine} id={view.id} version={version} onBack={toArchive} onOpen={openArticle}

@@ -13,11 +13,12 @@ const OVERSCAN = 8;
 
 interface Props {
   engine: EngineApi;
-  /** Articles in the archive; null while the engine is still counting them. */
-  total: number | null;
-  /** Changes whenever the archive does; cached rows are dropped then. */
+  /** Changes whenever the archive does; cached rows and the count are fetched again then. */
   version: number;
   onOpen: (row: ArticleRow) => void;
+  /** Reports the number of articles once the engine has counted them. */
+  onCount: (total: number) => void;
+  onError: (e: unknown) => void;
   hidden?: boolean;
 }
 
@@ -26,14 +27,31 @@ interface Props {
  * engine a page at a time, so 100,000 articles scroll like 100. A row that starts a clipping carries its source
  * and date.
  */
-export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
+export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 0 });
   const pages = useRef(new Map<number, ArticleRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const frame = useRef(0);
+  const [total, setTotal] = useState<number | null>(null);
   const [, redraw] = useState(0);
+
+  /** Fetches one page of rows unless it is there or on its way; rows of an archive that changed since are dropped. */
+  function fetchPage(page: number): Promise<void> {
+    if (pages.current.has(page) || loading.current.has(page)) return Promise.resolve();
+    loading.current.add(page);
+    const gen = generation.current;
+    return engine.listArticles(page * PAGE_SIZE, PAGE_SIZE).then((rows) => {
+      if (gen !== generation.current) return;
+      pages.current.set(page, rows);
+      loading.current.delete(page);
+      redraw((n) => n + 1);
+    }, (e: unknown) => {
+      loading.current.delete(page);
+      onError(e);
+    });
+  }
 
   useLayoutEffect(() => {
     const el = scroller.current!;
@@ -51,30 +69,27 @@ export function ArchiveList({ engine, total, version, onOpen, hidden }: Props) {
     if (!hidden && el.scrollTop !== viewport.top) el.scrollTop = viewport.top;
   }, [hidden]);
 
+  // IndexedDB counts a big index slowly (seconds at 100,000 articles) and serves nothing else meanwhile, so the
+  // newest rows are read first and counted after; until then the list is as long as its first page.
   useEffect(() => {
+    let live = true;
     generation.current++;
     pages.current.clear();
     loading.current.clear();
     redraw((n) => n + 1);
+    fetchPage(0).then(() => engine.countArticles()).then((n) => {
+      if (!live) return;
+      setTotal(n);
+      onCount(n);
+    }, onError);
+    return () => { live = false; };
   }, [version]);
 
-  // Counting a big archive takes IndexedDB far longer than reading its first rows, so until the count comes the
-  // list is as long as its first page: the newest articles show without waiting for it.
   const rowCount = total ?? pages.current.get(0)?.length ?? 0;
   const win = rowWindow({ scrollTop: viewport.top, height: viewport.height || 800, rowHeight: ROW_HEIGHT, total: rowCount, overscan: OVERSCAN, pageSize: PAGE_SIZE });
 
   useEffect(() => {
-    for (const page of total === null ? [0] : win.pages) {
-      if (pages.current.has(page) || loading.current.has(page)) continue;
-      loading.current.add(page);
-      const gen = generation.current;
-      engine.listArticles(page * PAGE_SIZE, PAGE_SIZE).then((rows) => {
-        if (gen !== generation.current) return; // the archive changed meanwhile; a fresh fetch is under way
-        pages.current.set(page, rows);
-        loading.current.delete(page);
-        redraw((n) => n + 1);
-      }, () => loading.current.delete(page));
-    }
+    if (total !== null) for (const page of win.pages) void fetchPage(page);
   });
 
   const rowAt = (i: number) => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
