@@ -18,7 +18,7 @@ export type Message =
   /** Background -> open pages: the archive has a new or changed clipping. */
   | { to: 'pages'; type: 'archive-changed'; clippingId: string };
 
-export type Addressee = Message['to'];
+type Addressee = Message['to'];
 type For<A extends Addressee> = Extract<Message, { to: A }>;
 
 /** Errors do not cross `sendMessage` reliably in every browser, so replies carry them as data. */

@@ -54,7 +54,8 @@ function pick(doc: Document, mode: ClipMode, selection: string): IngestInput | n
   const news = readNewsMetadata(doc);
   const body = news && findArticleBody(doc);
   if (news && (body || news.articleBody)) {
-    const structured = { ...news.structured, byline: findByline(doc) };
+    // Bylines of other stories (teasers, related links) sit outside the article's own <article>.
+    const structured = { ...news.structured, byline: findByline(body?.closest('article') ?? doc) };
     const titles = [structured.headline, structured.subtitle, structured.byline];
     const paragraphs = body ? bodyParagraphs(body, titles) : news.articleBody!.split(/\n\s*/).filter(Boolean);
     return make(composeArticleText(structured, paragraphs), 'article-page', true, { structured });

@@ -9,19 +9,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 export const JILIN_TEXT = () => readFile(join(ROOT, 'tests', 'fixtures', 'jilin-2022-11-11-p1.txt'), 'utf8');
-
-/** The Jilin front page's seven headlines, as the archive lists them (the first story prints none). */
-export const JILIN_HEADLINES = [
-  '(no headline) 新华社北京11月10日电',
-  '增进民生福祉 着力保障和改善民生',
-  '坚持大抓基层鲜明导向 充分发挥党建引领作用',
-  '强化举措解决人民群众急难愁盼问题 充分挖掘资源优势培育壮大特色产业',
-  '一鼓作气扎实推进各项重点工作 全力冲刺经济社会发展目标任务',
-  '国家先进制造业集群决赛优胜者名单',
-  '我省4件作品获第32届中国新闻奖',
-];
 
 export interface Extension {
   context: BrowserContext;
