@@ -41,6 +41,16 @@ describe('pasting a newspaper page and correcting it', { timeout: 120_000 }, () 
     await popup.close();
   });
 
+  it("opens the side panel from the popup's link", async () => {
+    const popup = await ext.page('popup.html');
+    await popup.waitForFunction(() => document.querySelector('.recent-item'));
+    const panels = () => ext.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+    expect(await panels()).toBe(0);
+    await popup.locator('a.open-archive').click();
+    await expect.poll(panels).toBe(1);
+    await popup.close();
+  });
+
   it('lists the 7 articles with their headlines in the side panel', async () => {
     panel = await ext.page('sidepanel.html');
     const shown = await archiveHeadlines(panel, 7);
