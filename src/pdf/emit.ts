@@ -17,17 +17,19 @@ export function emitText(paras: Para[], roles: LayoutRole[]): Emitted {
   const lines: LayoutLine[] = [];
   let at = 0;
   paras.forEach((p, i) => {
-    const text = p.text.replace(/[\r\n]+/g, ' ');
-    if (!text.trim()) return;
-    if (i > 0) {
-      const blank = p.leaf !== paras[i - 1]!.leaf && roles[i] !== roles[i - 1];
-      const sep = blank ? '\n\n' : '\n';
-      parts.push(sep);
-      at += sep.length;
-    }
-    lines.push({ start: at, role: roles[i]!, size: Math.round(p.size * 10) / 10 });
-    parts.push(text);
-    at += text.length;
+    // Furniture keeps its printed lines (a masthead's ear, `网址` over `出版物号`): they are items, not prose.
+    const texts = (roles[i] === 'furniture' ? p.lines.map((l) => l.text) : [p.text]).map((t) => t.replace(/[\r\n]+/g, ' ')).filter((t) => t.trim());
+    texts.forEach((text, k) => {
+      if (parts.length) {
+        const blank = k === 0 && p.leaf !== paras[i - 1]!.leaf && roles[i] !== roles[i - 1];
+        const sep = blank ? '\n\n' : '\n';
+        parts.push(sep);
+        at += sep.length;
+      }
+      lines.push({ start: at, role: roles[i]!, size: Math.round(p.size * 10) / 10 });
+      parts.push(text);
+      at += text.length;
+    });
   });
   return { text: parts.length ? parts.join('') + '\n' : '', lines };
 }
