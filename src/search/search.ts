@@ -18,9 +18,6 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 const MAX_LIMIT = 200;
 
-/** Thrown by `in:` while the database has no memberships table (the collections feature, issue 5). */
-export class CollectionsUnavailable extends QuerySyntaxError {}
-
 /** Loads documents' articles and clippings by document number (dropping any deleted meanwhile). */
 async function load(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
   const ids = docs.map((d) => reader.articleId(d));
@@ -102,21 +99,15 @@ async function verifyText(db: Dexie, reader: IndexReader, docs: number[], m: Mat
   return ok;
 }
 
-/**
- * `in:NAME` over whatever membership data the database holds: the collections feature (issue 5) stores one
- * `memberships` row per article in a collection. Until that table exists the filter says so plainly.
- */
+/** `in:NAME`: the articles of the collection of that name (case-insensitive), one `memberships` row each. */
 function collectionResolver(db: Dexie): EvalDeps['inCollection'] {
   return async (name, position) => {
     const length = 3 + name.length;
-    if (!db.tables.some((t) => t.name === 'memberships')) {
-      throw new CollectionsUnavailable(`in:${name} cannot filter yet: collections get their articles with the collections feature (issue 5)`, position, length);
-    }
     const wanted = name.toLowerCase();
     const cols = (await db.table('collections').toArray()) as { id: string; name: string }[];
-    const ids = new Set(cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id));
-    if (!ids.size) throw new QuerySyntaxError(`there is no collection named "${name}"`, position, length);
-    const members = (await db.table('memberships').filter((m: { collectionId: string }) => ids.has(m.collectionId)).toArray()) as { articleId: string }[];
+    const ids = cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id);
+    if (!ids.length) throw new QuerySyntaxError(`there is no collection named "${name}"`, position, length);
+    const members = (await db.table('memberships').where('collectionId').anyOf(ids).toArray()) as { articleId: string }[];
     const rows = await searchTables(db).ids.bulkGet(members.map((m) => m.articleId));
     return new Set(rows.flatMap((r) => (r ? [r.docNo] : [])));
   };
