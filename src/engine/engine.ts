@@ -186,7 +186,11 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       });
     },
 
-    countArticles: async (filter) => (filter && (filter.collectionId || filter.tag) ? (await filtered(filter)).length : db.articles.orderBy('sortKey').count()),
+    // Chrome counts a secondary index entry by entry (18 s at 100,000 articles) but a store at once: count the store
+    // and take away the few soft-deleted rows, which are the only ones indexed by deletedAt.
+    countArticles: async (filter) => (filter && (filter.collectionId || filter.tag)
+      ? (await filtered(filter)).length
+      : (await db.articles.count()) - (await db.articles.where('deletedAt').above(0).count())),
 
     async getArticle(id) {
       const r = await db.articles.get(id);
