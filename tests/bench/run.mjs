@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './prng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = join(root, '..', 'shared', 'corpus');
@@ -28,17 +29,6 @@ function naiveSplit(text) {
     .filter(Boolean);
 }
 
-/** Deterministic PRNG (mulberry32), so every run benches the same synthetic text. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About `bytes` of UTF-8 made of the page's blank-line blocks, reshuffled for every copy of the page. */
 function synthetic(pageText, bytes, seed) {
