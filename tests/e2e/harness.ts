@@ -61,6 +61,14 @@ export async function launch(extDir: string, profile: string, options: { lang?: 
   };
 }
 
+/** A fresh copy of the test extension in a fresh profile; `dispose` closes the browser and deletes both. */
+export async function freshExtension(options: { lang?: string } = {}): Promise<Extension & { dispose(): Promise<void> }> {
+  const extDir = await testExtensionDir();
+  const profile = await tempProfile();
+  const ext = await launch(extDir, profile, options);
+  return { ...ext, async dispose() { await ext.close(); await removeDir(profile); await removeDir(extDir); } };
+}
+
 /** Starts the demo server for one test file. */
 export function demoServer() {
   return startDemoServer({ root: ROOT });

@@ -2,11 +2,21 @@ import type { ClippingSource } from '../../src/model/records.js';
 import { t, uiLanguage } from '../../src/extension/i18n.js';
 
 let dateFormat: Intl.DateTimeFormat | null = null;
+let dayFormat: Intl.DateTimeFormat | null = null;
 
 /** A capture time in the user's language: `2022年11月11日 14:02`, `Nov 11, 2022, 2:02 PM`. */
 export function formatDate(ms: number): string {
   dateFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   return dateFormat.format(ms);
+}
+
+/** A publication day (`2022-11-11`) in the user's language: `2022年11月11日`, `Nov 11, 2022`. */
+export function formatDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  if (!y || !m || !d) return isoDay;
+  // The day is a calendar day, not an instant: formatted in UTC so no time zone moves it.
+  dayFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
+  return dayFormat.format(Date.UTC(y, m - 1, d));
 }
 
 /** How a clipping names where it came from: the newspaper, else the page or file title, else how it arrived. */

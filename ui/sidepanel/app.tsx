@@ -10,6 +10,8 @@ import { ArchiveList } from './archive-list.js';
 import { ClippingView } from './clipping-view.js';
 import { readTextFile } from './read-file.js';
 import { Reader } from './reader.js';
+import { SearchBox } from './search-box.js';
+import { SearchView } from './search-view.js';
 
 type View = { name: 'archive' } | { name: 'article'; id: string } | { name: 'clipping'; id: string; focus: string | null };
 type Note = { kind: NoticeKind; text: string; at: number };
@@ -29,6 +31,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   const [undo, setUndo] = useState<UndoToken | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [query, setQuery] = useState('');
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const changed = useCallback(() => setVersion((v) => v + 1), []);
@@ -91,6 +94,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
         <span class="count muted">{total === null ? '' : articleCount(total)}</span>
         <span class="spacer" />
         <button type="button" class="toggle-paste" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>{t('pasteToggle')}</button>
+        <SearchBox value={query} onChange={(q) => { setQuery(q); toArchive(); }} />
       </header>
       {pasteOpen && (
         <section class="paste-panel">
@@ -99,11 +103,12 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
       )}
       {note && <div class="note-line" key={note.at}><Notice kind={note.kind}>{note.text}</Notice><button type="button" class="link dismiss" aria-label={t('dismiss')} onClick={() => setNote(null)}>×</button></div>}
       <main class="views">
-        {total === 0 && view.name === 'archive' && <p class="empty">{t('archiveEmpty')}</p>}
+        {total === 0 && view.name === 'archive' && !query.trim() && <p class="empty">{t('archiveEmpty')}</p>}
         <ArchiveList
-          engine={engine} version={version} hidden={view.name !== 'archive'} onOpen={(row) => openArticle(row.id)}
+          engine={engine} version={version} hidden={view.name !== 'archive' || !!query.trim()} onOpen={(row) => openArticle(row.id)}
           onCount={setTotal} onError={(e) => notify('error', errorText(e))}
         />
+        <SearchView engine={engine} query={query} version={version} hidden={view.name !== 'archive'} onOpen={openArticle} onClear={() => setQuery('')} />
         {view.name === 'article' && (
           <Reader
             engine={engine} id={view.id} version={version} onBack={toArchive} onOpen={openArticle}
