@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs } from 'webextension-polyfill';
+export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
 
 interface ChromeOnly {
   sidePanel: typeof chrome.sidePanel;

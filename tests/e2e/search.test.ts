@@ -36,7 +36,8 @@ const resultHeadlines = (page: Page) => page.locator('.result-headline').allText
 
 /**
  * Searching in the side panel and the popup, on the Jilin front page: results as you type with the matched text
- * marked, the reader and Back, the keyboard, nothing found, a malformed query, sorting and paging.
+ * marked, the reader and Back, the keyboard, nothing found, a malformed query, sorting, paging, and the popup's
+ * quick search opening an article in the real side panel.
  */
 describe('searching the archive', { timeout: 120_000 }, () => {
   let ext: Awaited<ReturnType<typeof freshExtension>>, panel: Page, truth: Truth;
@@ -178,6 +179,56 @@ describe('searching the archive', { timeout: 120_000 }, () => {
       expect(await panel.locator('.sort-relevance').getAttribute('aria-pressed')).toBe('true');
       expect(await panel.locator('.sort-date').isDisabled()).toBe(true);
     });
+  });
+
+  it("finds an article from the popup's quick search and opens it in the side panel", async () => {
+    await panel.close(); // the panel that opens must be the real side panel, not this tab
+    const popup = await ext.page('popup.html');
+    await popup.locator('.quick-search-input').fill(PHRASE);
+    await popup.locator('.quick-search-input').press('Enter');
+    await popup.waitForFunction((q) => document.querySelector('.quick-results')?.getAttribute('data-query') === q, PHRASE);
+    const headline = (await resultHeadlines(popup))[0]!;
+    expect(headline.startsWith('长春市汽车产业集群')).toBe(true);
+    expect(await popup.locator('.result-snippet mark').first().textContent()).toBe(PHRASE);
+    await screenshot(popup, 'popup-search');
+
+    const sidePanels = () => ext.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+    expect(await sidePanels()).toBe(0);
+    await popup.locator('.result-open').first().click();
+    await expect.poll(sidePanels).toBe(1);
+    // The side panel is no tab playwright can drive; pages of one extension share a process, so the popup reads it.
+    const shown = () => popup.evaluate(() => {
+      const view = chrome.extension.getViews().find((w) => w.location.pathname === '/sidepanel.html');
+      const doc = view?.document;
+      return { headline: doc?.querySelector('.article .headline')?.textContent ?? null, query: doc?.querySelector<HTMLInputElement>('.search-input')?.value ?? null };
+    });
+    await expect.poll(shown).toEqual({ headline, query: PHRASE });
+    // The request was taken: a panel opened later does not jump to the article again.
+    expect(await popup.evaluate(() => chrome.storage.session.get('panelRequest'))).toEqual({});
+  });
+
+  it("shows the popup's top 5, and all the results in the side panel that is open already", async () => {
+    const popup = await ext.page('popup.html');
+    await popup.locator('.quick-search-input').pressSequentially('ferry', { delay: 20 });
+    await popup.waitForFunction(() => document.querySelector('.quick-results')?.getAttribute('data-query') === 'ferry');
+    expect(await popup.locator('.result').count()).toBe(5);
+    expect(await popup.locator('.search-all').textContent()).toBe('All 25 results in the side panel');
+    await popup.locator('.search-all').click();
+    const shown = () => popup.evaluate(() => {
+      const doc = chrome.extension.getViews().find((w) => w.location.pathname === '/sidepanel.html')?.document;
+      return { query: doc?.querySelector<HTMLInputElement>('.search-input')?.value, results: doc?.querySelectorAll('.result').length, reader: !!doc?.querySelector('.article') };
+    });
+    await expect.poll(shown).toEqual({ query: 'ferry', results: 20, reader: false });
+  });
+
+  it('matches nothing in the popup and says so', async () => {
+    const popup = await ext.page('popup.html');
+    await popup.locator('.quick-search-input').pressSequentially('zeppelin', { delay: 20 });
+    await popup.locator('.quick-results .search-none').waitFor();
+    expect(await popup.locator('.quick-results .search-none').textContent()).toBe('No articles match “zeppelin”.');
+    await popup.locator('.quick-search-input').press('Escape');
+    expect(await popup.locator('.quick-search-input').inputValue()).toBe('');
+    expect(await popup.locator('.quick-results .search-none').count()).toBe(0);
   });
 });
 

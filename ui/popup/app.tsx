@@ -3,16 +3,18 @@ import type { ClippingSummary } from '../../src/engine/types.js';
 import { browser } from '../../src/extension/browser.js';
 import { articleCount, t } from '../../src/extension/i18n.js';
 import { onBroadcast } from '../../src/extension/messages.js';
+import { requestPanel } from '../../src/extension/panel-request.js';
 import { openArchivePanel } from '../../src/extension/side-panel.js';
 import { clipTab, ingestInBackground } from '../common/background.js';
 import type { EngineApi } from '../common/engine.js';
 import { errorText, formatDate, sourceLabel } from '../common/format.js';
 import { Notice, type NoticeKind } from '../common/notice.js';
 import { PasteBox } from '../common/paste-box.js';
+import { QuickSearch } from './quick-search.js';
 
 const RECENT = 5;
 
-/** The toolbar popup: clip the tab, paste a page, see the last clippings, open the archive. */
+/** The toolbar popup: search, clip the tab, paste a page, see the last clippings, open the archive. */
 export function Popup({ engine }: { engine: EngineApi }) {
   const [recent, setRecent] = useState<ClippingSummary[] | null>(null);
   const [clipping, setClipping] = useState(false);
@@ -47,7 +49,13 @@ export function Popup({ engine }: { engine: EngineApi }) {
   function openArchive(e: Event) {
     e.preventDefault();
     openArchivePanel(windowId.current);
-    if (browser.extension.getViews({ type: 'popup' }).includes(window)) window.close();
+    closePopup();
+  }
+
+  /** Opens the side panel (first: only the click's gesture allows it) and has it show an article or a query's results. */
+  function openInPanel(query: string, articleId: string | null) {
+    openArchivePanel(windowId.current);
+    requestPanel({ query, articleId, windowId: windowId.current ?? null }).then(closePopup, (e: unknown) => setClipNotice({ kind: 'error', text: errorText(e) }));
   }
 
   return (
@@ -56,6 +64,9 @@ export function Popup({ engine }: { engine: EngineApi }) {
         <h1 class="brand">Presscut</h1>
         <a href="sidepanel.html" class="open-archive" onClick={openArchive}>{t('openArchive')}</a>
       </header>
+      <section>
+        <QuickSearch engine={engine} onOpen={(hit, query) => openInPanel(query, hit.articleId)} onOpenAll={(query) => openInPanel(query, null)} />
+      </section>
       <section>
         <button type="button" class="primary wide clip-page" onClick={clipThisPage} disabled={clipping}>
           {clipping ? t('clippingNow') : t('clipThisPage')}
@@ -72,6 +83,11 @@ export function Popup({ engine }: { engine: EngineApi }) {
       </section>
     </main>
   );
+}
+
+/** Closes the popup, once it has done what it was asked (the same page opened in a tab stays). */
+function closePopup(): void {
+  if (browser.extension.getViews({ type: 'popup' }).includes(window)) window.close();
 }
 
 function RecentList({ items }: { items: ClippingSummary[] | null }) {

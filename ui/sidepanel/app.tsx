@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UndoToken } from '../../src/engine/types.js';
 import { articleCount, t } from '../../src/extension/i18n.js';
 import { onBroadcast } from '../../src/extension/messages.js';
+import { onPanelRequest } from '../../src/extension/panel-request.js';
 import type { EngineApi } from '../common/engine.js';
 import { errorText } from '../common/format.js';
 import { Notice, type NoticeKind } from '../common/notice.js';
@@ -38,6 +39,8 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   const notify = useCallback((kind: NoticeKind, text: string) => setNote({ kind, text, at: Date.now() }), []);
 
   useEffect(() => onBroadcast(changed), [changed]);
+  // The popup's quick search opened the panel on a result: show it, with its query for Back.
+  useEffect(() => onPanelRequest((r) => { setQuery(r.query); setView(r.articleId ? { name: 'article', id: r.articleId } : { name: 'archive' }); }), []);
 
   function offerUndo(token: UndoToken) {
     clearTimeout(undoTimer.current);
