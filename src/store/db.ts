@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Annotation, ArticleRecord, Clipping, Collection, Membership } from '../model/records.js';
 import { indexExisting } from '../search/rebuild.js';
 import { SEARCH_STORES } from '../search/tables.js';
+import { buildListing, LISTING_TABLE, listingMiddleware, type ListingRow } from './listing.js';
 
 /** An entry that can undo one destructive action. */
 export interface UndoEntry {
@@ -40,6 +41,7 @@ export class PresscutDB extends Dexie {
   memberships!: Table<Membership, string>;
   annotations!: Table<Annotation, string>;
   importJournal!: Table<JournalEntry, number>;
+  listing!: Table<ListingRow, string>;
 
   constructor(name = 'presscut', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -59,6 +61,13 @@ export class PresscutDB extends Dexie {
       annotations: 'articleId, *tags',
       importJournal: '++seq',
     });
+    // Version 4: the archive list's position index (src/store/listing.ts), counted from the articles once here and
+    // kept by the middleware from then on.
+    this.version(4).stores({ [LISTING_TABLE]: 'clippingId' }).upgrade(async (tx) => {
+      const keys = await tx.table('articles').orderBy('sortKey').keys() as string[];
+      await tx.table(LISTING_TABLE).bulkPut(buildListing(keys));
+    });
+    this.use(listingMiddleware());
   }
 }
 
