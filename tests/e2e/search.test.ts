@@ -162,6 +162,15 @@ describe('searching the archive', { timeout: 120_000 }, () => {
       await panel.waitForFunction(() => document.querySelectorAll('.result').length === 25);
       expect(await panel.locator('.search-more').count()).toBe(0);
       expect(new Set(await resultHeadlines(panel)).size).toBe(25);
+      // Back from the reader finds the list where it was left.
+      const top = await panel.locator('.search-view').evaluate((el) => el.scrollTop);
+      expect(top).toBeGreaterThan(500);
+      await panel.locator('.result-open').last().click();
+      await panel.locator('.article .headline').waitFor();
+      await panel.locator('.toolbar button', { hasText: 'Back' }).click();
+      await panel.locator('.result-open').first().waitFor();
+      expect(await panel.locator('.search-view').evaluate((el) => el.scrollTop)).toBe(top);
+      expect(await panel.locator('.result').count()).toBe(25);
     });
 
     it('orders by relevance or by date with the control, and sort: in the query wins over it', async () => {

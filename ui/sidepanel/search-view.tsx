@@ -40,7 +40,8 @@ export function SearchView({ engine, query, version, hidden, onOpen, onClear }: 
   const scrollTop = useRef(0);
   const blank = !query.trim();
 
-  // Back from the reader returns to the same place in the results.
+  // Back from the reader returns to the same place in the results. While hidden the list is 0 high and its scroll
+  // offset is lost (the scroll events it sends then are ignored), so the last real offset is put back.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && !hidden) el.scrollTop = scrollTop.current;
@@ -65,7 +66,7 @@ export function SearchView({ engine, query, version, hidden, onOpen, onClear }: 
   return (
     <section
       class={busy ? 'search-view busy' : 'search-view'} ref={scroller} hidden={hidden || blank} aria-busy={busy}
-      data-query={results?.query} onScroll={(e) => { scrollTop.current = e.currentTarget.scrollTop; }}
+      data-query={results?.query} onScroll={(e) => { if (e.currentTarget.clientHeight) scrollTop.current = e.currentTarget.scrollTop; }}
     >
       <div class="search-head">
         <span class="search-count muted" role="status">{busy ? t('searchBusy') : results && !results.error ? resultCount(results.total) : ''}</span>
