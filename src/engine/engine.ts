@@ -118,7 +118,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
 
   /** Rows `offset`… of the whole archive: found through the listing, then a short walk inside one clipping. */
   async function page(offset: number, limit: number): Promise<StoredArticle[]> {
-    const at = (await listPositions(db.name, db.listing)).locate(offset);
+    const at = (await listPositions(db.listing)).locate(offset);
     if (!at || limit <= 0) return [];
     return db.articles.where('sortKey').aboveOrEqual(at.base).offset(at.skip).limit(limit).toArray();
   }
@@ -196,7 +196,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
 
     countArticles: async (filter) => (filter && (filter.collectionId || filter.tag)
       ? (await filtered(filter)).length
-      : (await listPositions(db.name, db.listing)).total),
+      : (await listPositions(db.listing)).total),
 
     async getArticle(id) {
       const r = await db.articles.get(id);

@@ -5,12 +5,15 @@
 // advance to the middle took 3–7 s, an index count 4–17 s, reading all the rows below costs about 60 ms.
 //
 // The rows are kept by a DBCore middleware under every writer (the engine, an import and its rollback, pulled
-// sync revisions), in the same transaction as the article rows, so they cannot drift from them.
+// sync revisions), in the same transaction as the article rows, so they cannot drift from them. A stamp row
+// changes with each write, so every context's cached positions can tell cheaply whether they are still current.
 
 import type { DBCore, DBCoreIndex, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Table } from 'dexie';
 import type { StoredArticle } from './db.js';
 
 export const LISTING_TABLE = 'listing';
+/** The key of the row whose `count` changes with every write: readers compare it to know their copy is current. */
+export const STAMP = '#stamp';
 
 /** One clipping's share of the archive list. */
 export interface ListingRow {
@@ -50,9 +53,7 @@ export function listingMiddleware(): Middleware<DBCore> {
           return {
             ...table,
             mutate: async (req) => {
-              const res = await mutateCounted(down, table, req);
-              afterCommit(req.trans, () => changed(down.schema.name, true));
-              return res;
+              return mutateCounted(down, table, req);
             },
           };
         },
@@ -86,8 +87,8 @@ async function recount(core: DBCore, trans: DBCoreTransaction, touched: Map<stri
   if (!touched.size) return;
   const listing = core.table(LISTING_TABLE);
   const index = sortKeyIndex(core);
-  const known = await listing.getMany({ trans, keys: [...touched.keys()] }) as (ListingRow | undefined)[];
-  const puts: ListingRow[] = [];
+  const known = await listing.getMany({ trans, keys: [...touched.keys(), STAMP] }) as (ListingRow | undefined)[];
+  const puts: ListingRow[] = [{ clippingId: STAMP, base: '', count: (known.at(-1)?.count ?? 0) + 1 }];
   const gone: string[] = [];
   let i = 0;
   for (const [clippingId, seen] of touched) {
@@ -100,7 +101,7 @@ async function recount(core: DBCore, trans: DBCoreTransaction, touched: Map<stri
     if (count) puts.push({ clippingId, base, count });
     else gone.push(clippingId);
   }
-  if (puts.length) await listing.mutate({ type: 'put', trans, values: puts });
+  await listing.mutate({ type: 'put', trans, values: puts });
   if (gone.length) await listing.mutate({ type: 'delete', trans, keys: gone });
 }
 
@@ -109,8 +110,9 @@ async function recountAll(core: DBCore, trans: DBCoreTransaction) {
   const res = await core.table('articles').query({ trans, values: true, query: { index: sortKeyIndex(core), range: ANY } });
   const rows = buildListing((res.result as StoredArticle[]).map((r) => r.sortKey!));
   const listing = core.table(LISTING_TABLE);
+  const stamp = ((await listing.get({ trans, key: STAMP })) as ListingRow | undefined)?.count ?? 0;
   await listing.mutate({ type: 'deleteRange', trans, range: ANY });
-  if (rows.length) await listing.mutate({ type: 'put', trans, values: rows });
+  await listing.mutate({ type: 'put', trans, values: [...rows, { clippingId: STAMP, base: '', count: stamp + 1 }] });
 }
 
 /** Dexie's own "every key" range (DBCoreRangeType.Any). */
@@ -122,51 +124,22 @@ function sortKeyIndex(core: DBCore): DBCoreIndex {
   return index;
 }
 
-// Every context holding positions (each page's engine worker, the offscreen one) must drop them when any of
-// them writes: a stamp per database, raised here on commit and in the others through a BroadcastChannel.
-const stamps = new Map<string, number>();
-const channels = new Map<string, BroadcastChannel | null>();
-
-function channel(name: string): BroadcastChannel | null {
-  if (!channels.has(name)) {
-    const bc = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`presscut-listing:${name}`) : null;
-    if (bc) {
-      bc.onmessage = () => changed(name, false);
-      (bc as { unref?: () => void }).unref?.(); // Node: an open channel must not keep a process alive
-    }
-    channels.set(name, bc);
-  }
-  return channels.get(name)!;
-}
-
-function changed(name: string, here: boolean): void {
-  stamps.set(name, (stamps.get(name) ?? 0) + 1);
-  if (here) channel(name)?.postMessage(1);
-}
-
-const watched = new WeakSet<object>();
-
-function afterCommit(trans: DBCoreTransaction, fn: () => void): void {
-  const t = trans as unknown as Partial<EventTarget> & object;
-  if (watched.has(t) || typeof t.addEventListener !== 'function') return;
-  watched.add(t);
-  t.addEventListener('complete', fn);
-}
-
 const cache = new WeakMap<object, { stamp: number; positions: Positions }>();
 
 /**
- * The archive list's positions for a database, read once and kept until some context writes articles again.
- * @example const p = await listPositions('presscut', db.listing); p.locate(50_000);
+ * The archive list's positions, read once and kept while the stamp row says no context (another page's worker,
+ * the offscreen one, a sync) has written articles since: one small read per call instead of one per clipping.
+ * @example const p = await listPositions(db.listing); p.locate(50_000);
  */
-export async function listPositions(name: string, listing: Table<ListingRow, string>): Promise<Positions> {
-  channel(name);
-  const stamp = stamps.get(name) ?? 0;
-  const hit = cache.get(listing);
-  if (hit && hit.stamp === stamp) return hit.positions;
-  const positions = new Positions(await listing.toArray());
-  cache.set(listing, { stamp, positions });
-  return positions;
+export async function listPositions(listing: Table<ListingRow, string>): Promise<Positions> {
+  return listing.db.transaction('r', listing, async () => {
+    const stamp = (await listing.get(STAMP))?.count ?? 0;
+    const hit = cache.get(listing);
+    if (hit && hit.stamp === stamp) return hit.positions;
+    const positions = new Positions((await listing.toArray()).filter((r) => r.clippingId !== STAMP));
+    cache.set(listing, { stamp, positions });
+    return positions;
+  });
 }
 
 /** The listing rows for a list of live sortKeys (used to build the table and to check it). */
