@@ -86,7 +86,7 @@ export async function parseToArchive(files: string[]): Promise<void> {
       articles.push(record);
     }
   }
-  const lists: { [S in Section]: SectionRecords[S][] } = { clippings, articles, collections: [], memberships: [], annotations: [] };
+  const lists: { [S in Section]: SectionRecords[S][] } = { clippings, articles, collections: [], memberships: [], annotations: [], links: [] };
   const counts = Object.fromEntries(SECTIONS.map((s) => [s, lists[s].length])) as Record<Section, number>;
   await write(writeArchive({
     counts,

@@ -4,7 +4,8 @@ import { SECTIONS, type Section, type SectionRecords } from '../exchange/format.
 import { ArchiveError, readArchive } from '../exchange/read.js';
 import { clippingFacts, exportArticle, type ClippingFacts } from '../exchange/views.js';
 import { writeArchive } from '../exchange/write.js';
-import type { Annotation, ArticleRecord, Clipping, Correction, EditableField, Membership } from '../model/records.js';
+import type { Annotation, ArticleRecord, Clipping, Correction, EditableField, Membership, StoryLink } from '../model/records.js';
+import { linkClippingParts, linkId } from '../link/store.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import { indexArticles } from '../search/indexer.js';
 import { searchTableList } from '../search/tables.js';
@@ -65,6 +66,10 @@ function source(db: PresscutDB, sel: Selection) {
         break;
       case 'annotations':
         for await (const a of rows<Annotation>(db.annotations, (r) => r.articleId)) if (keep(sel.articles, a.articleId)) yield a as R;
+        break;
+      case 'links':
+        // A link travels with both its parts; an unlink too, so the import never links the pair again.
+        for await (const l of rows<StoryLink>(db.links, (r) => r.id)) if (keep(sel.articles, l.from) && keep(sel.articles, l.to)) yield l as R;
         break;
       case 'articles':
         // A whole-archive export keeps deletions still open to undo; a selection exports what the reader sees.
@@ -135,7 +140,7 @@ const overlap = (a: ArticleRecord, b: ArticleRecord) =>
  * content hashes; corrections merge by edit time).
  */
 export function archiveApi(db: PresscutDB, now: () => number, reparse: (clippingId: string) => Promise<unknown>): ArchiveApi {
-  const tables = () => [db.clippings, db.articles, db.collections, db.memberships, db.annotations, db.importJournal, ...searchTableList(db)];
+  const tables = () => [db.clippings, db.articles, db.collections, db.memberships, db.annotations, db.links, db.importJournal, ...searchTableList(db)];
 
   async function rollback(): Promise<number> {
     const entries = await db.importJournal.orderBy('seq').reverse().toArray();
@@ -203,10 +208,11 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       const result: ImportResult = {
         clippings: { added: 0, merged: 0 }, articles: { added: 0, updated: 0, unchanged: 0 },
         collections: { added: 0, updated: 0 }, memberships: { added: 0 }, annotations: { added: 0, updated: 0 },
+        links: { added: 0, updated: 0 },
       };
       const idMap = new Map<string, string>(); // incoming article id -> local article id
       const reparseAfter = new Set<string>();
-      const later: { memberships: Membership[]; annotations: Annotation[] } = { memberships: [], annotations: [] };
+      const later: { memberships: Membership[]; annotations: Annotation[]; links: StoryLink[] } = { memberships: [], annotations: [], links: [] };
       let done = 0;
       let batch: { section: Section; record: unknown }[] = [];
 
@@ -236,6 +242,7 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
           for (const { section, record } of items) {
             if (section === 'memberships') later.memberships.push(record as Membership);
             else if (section === 'annotations') later.annotations.push(record as Annotation);
+            else if (section === 'links') later.links.push(record as StoryLink);
             else if (section === 'collections') {
               const k = record as SectionRecords['collections'];
               const mine = await db.collections.get(k.id);
@@ -309,6 +316,16 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
             await db.annotations.put({ ...a, articleId });
             if (mine) result.annotations.updated++; else result.annotations.added++;
           }
+          for (const l of later.links) {
+            const from = idMap.get(l.from) ?? l.from, to = idMap.get(l.to) ?? l.to;
+            const id = linkId(from, to);
+            const mine = await db.links.get(id);
+            // The later decision wins: an unlink made after the link was exported, or the other way round.
+            if (mine && mine.updatedAt >= l.updatedAt) continue;
+            await journal('links', id, mine);
+            await db.links.put({ ...l, id, from, to });
+            if (mine) result.links.updated++; else result.links.added++;
+          }
         });
       } catch (e) {
         await rollback();
@@ -320,6 +337,14 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       onProgress?.(total, total);
       // New boundary edits from the file re-derive their clipping here, carrying every correction across.
       for (const id of reparseAfter) await reparse(id);
+      // The new pages' jumps are recorded for pages clipped later, and linked (after the file's links and unlinks).
+      for (const id of newClippings) {
+        if (reparseAfter.has(id)) continue;
+        await db.transaction('rw', [db.clippings, db.articles, db.links, db.storyParts], async () => {
+          const c = await db.clippings.get(id);
+          if (c) await linkClippingParts(db.links, db.storyParts, c, await db.articles.where('clippingId').equals(id).toArray(), now());
+        });
+      }
       return result;
     },
   };

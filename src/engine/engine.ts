@@ -16,6 +16,9 @@ import { search } from '../search/search.js';
 import { searchTableList } from '../search/tables.js';
 import { newspaperOf } from '../exchange/page-facts.js';
 import { archiveApi } from './archive-io.js';
+import { followLinks, linksApi, linkTables } from './links.js';
+import { linkClippingParts } from '../link/store.js';
+import { ingestPdf, type PdfSupport } from './pdf-ingest.js';
 import { collectionsApi } from './collections.js';
 import type {
   ArticleFilter, ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
@@ -30,13 +33,19 @@ export function openDatabase(name = 'presscut'): PresscutDB {
 
 const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
 
+/** What the host gives the engine besides its database. */
+export interface EngineOptions {
+  /** The PDF reader and its pdf.js assets; without it, ingestPdf refuses. */
+  pdf?: PdfSupport;
+}
+
 /**
  * The Engine over one database. Plain async functions over Dexie; comlink exposes the object as it is.
  * @example
  * const engine = createEngine(openDatabase());
  * const { articleIds } = await engine.ingest({ text, source: { via: 'paste' } });
  */
-export function createEngine(db: PresscutDB, now: () => number = Date.now): Engine {
+export function createEngine(db: PresscutDB, now: () => number = Date.now, options: EngineOptions = {}): Engine {
   async function rederive(clippingId: string): Promise<{ ids: string[]; orphaned: number; error: string | null; page: Page | null }> {
     const clipping = await db.clippings.get(clippingId);
     if (!clipping) throw new EngineError('not-found', `no clipping ${clippingId}`);
@@ -50,17 +59,21 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       return { ids: [], orphaned: 0, error, page: null };
     }
     const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
-    return db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...searchTableList(db)], async () => {
+    return db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
       const t = now();
       const { records, orphaned, moved } = deriveRecords(clipping, articles, previous, t);
       await followArticles(moved);
+      await followLinks(db, moved, t);
       await db.articles.bulkDelete(previous.map((r) => r.id));
       await db.articles.bulkPut(records);
-      await db.clippings.update(clippingId, {
+      const facts = {
         parserVersion: PARSER_VERSION, parseError: null, items: page.items, warnings: page.warnings,
         newspaper: clipping.newspaper ?? newspaperOf(page), updatedAt: t,
-      });
+      };
+      await db.clippings.update(clippingId, facts);
+      // Continued stories: this page's parts with a jump find their partners among the pages already stored.
+      await linkClippingParts(db.links, db.storyParts, { ...clipping, ...facts }, records, t);
       await indexArticles(db, previous.map((r) => r.id), records);
       return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
     });
@@ -82,6 +95,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
   }
 
   const reader = new IndexReader(db);
+  const stories = linksApi(db, now);
 
   /** Memberships, tags and notes follow an article whose id changed because its clipping was re-derived. */
   async function followArticles(moved: Map<string, string>): Promise<void> {
@@ -128,6 +142,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
   const engine: Engine = {
     ...collectionsApi(db, now),
     ...archiveApi(db, now, (id) => engine.reparse(id)),
+    ...stories,
 
     async preview(text, hints): Promise<Preview> {
       try {
@@ -168,6 +183,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now): Engi
       const r = await rederive(id);
       return { clippingId: id, created: true, articleIds: r.ids, parseError: r.error, warnings: r.page?.warnings ?? [] };
     },
+
+    ingestPdf: (bytes, source, opts) => ingestPdf(db, options.pdf, (input) => engine.ingest(input), bytes, source, opts, now),
 
     async listClippings(offset, limit): Promise<ClippingSummary[]> {
       const rows = await db.clippings.orderBy('capturedAt').reverse().offset(offset).limit(limit).toArray();

@@ -40,6 +40,19 @@ export interface IngestResult {
   warnings: Warning[];
 }
 
+/** What Engine.ingestPdf did: one clipping per page with text, in page order, and the pages without text. */
+export interface PdfIngestResult {
+  pages: (IngestResult & { pageNumber: number })[];
+  /** Pages without a text layer (scanned), left out. */
+  skipped: number[];
+}
+
+/** A story printed in parts on several pages, as the reader shows it. */
+export interface StoryView {
+  /** In story order; `linkToNext` is the id of the link to the next part (for Unlink). */
+  parts: { article: ArticleView; page: string | null; linkToNext: string | null }[];
+}
+
 export interface ClippingSummary {
   id: string;
   source: ClippingSource;
@@ -90,6 +103,16 @@ export interface Engine extends CollectionsApi, ArchiveApi {
   preview(text: string, hints?: ParseHints): Promise<Preview>;
   /** Stores the text first, then parses it and stores its articles. Clipping the same text twice adds nothing. */
   ingest(input: IngestInput): Promise<IngestResult>;
+  /**
+   * Reads a PDF (pdf.js in this worker) and ingests each page with a text layer as its own clipping, in page order.
+   * With `keepBytes` the PDF is also stored once, by content address. A PDF with no text layer at all (a scan),
+   * a broken or a locked one is refused with an error that says so, and nothing is stored.
+   */
+  ingestPdf(bytes: Uint8Array, source: ClippingSource, options?: { keepBytes?: boolean }): Promise<PdfIngestResult>;
+  /** The story an article belongs to when it is continued across pages (parts in order), else null. */
+  storyOf(articleId: string): Promise<StoryView | null>;
+  /** Undoes a story link; the decision is kept so the pair is never linked again automatically. */
+  unlink(linkId: string): Promise<void>;
   /** Newest first. */
   listClippings(offset: number, limit: number): Promise<ClippingSummary[]>;
   /** Newest clipping first, page order within a clipping; optionally only one collection's or one tag's. */
@@ -163,6 +186,7 @@ export interface ImportResult {
   collections: { added: number; updated: number };
   memberships: { added: number };
   annotations: { added: number; updated: number };
+  links: { added: number; updated: number };
 }
 
 export interface ArchiveApi {

@@ -11,7 +11,7 @@ export const str: Check = (v, p) => (typeof v === 'string' ? null : `${p} must b
 export const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? null : `${p} must be a number, not ${kind(v)}`);
 export const int: Check = (v, p) => (Number.isInteger(v) && (v as number) >= 0 ? null : `${p} must be a whole number >= 0, not ${JSON.stringify(v)}`);
 export const bool: Check = (v, p) => (typeof v === 'boolean' ? null : `${p} must be true or false, not ${kind(v)}`);
-export const oneOf = (...values: string[]): Check => (v, p) =>
+export const oneOf = (...values: (string | number)[]): Check => (v, p) =>
   values.includes(v as string) ? null : `${p} must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}, not ${JSON.stringify(v)}`;
 export const nullable = (c: Check): Check => (v, p) => (v === null ? null : c(v, p));
 export const list = (c: Check): Check => (v, p) => {

@@ -17,7 +17,7 @@
  *   …
  *   ]}
  */
-import type { Annotation, ArticleRecord, Clipping, Collection, Membership } from '../model/records.js';
+import type { Annotation, ArticleRecord, Clipping, Collection, Membership, StoryLink } from '../model/records.js';
 
 export const ARCHIVE_FORMAT = 'presscut.archive';
 export const ARCHIVE_VERSION = 1;
@@ -27,8 +27,20 @@ export const ARCHIVE_VERSION = 1;
  * can be checked against its text), and articles last, so a converter knows every article's tags and collections
  * when it meets the article and can stream the largest section.
  */
-export const SECTIONS = ['clippings', 'collections', 'memberships', 'annotations', 'articles'] as const;
+export const SECTIONS = ['clippings', 'collections', 'memberships', 'annotations', 'articles', 'links'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/**
+ * Sections added to version 1 later, which a file may lack (files written before them): a reader accepts the end
+ * of the archive where only these remain, and a writer leaves one out when its source has no count for it.
+ * `links` (issue 7): the parts of stories continued across pages, and the user's unlinks; after the articles
+ * they join.
+ */
+export const OPTIONAL_SECTIONS: ReadonlySet<Section> = new Set<OptionalSection>(['links']);
+export type OptionalSection = 'links';
+
+/** Records per section; an optional section's may be absent. */
+export type SectionCounts = Record<Exclude<Section, OptionalSection>, number> & Partial<Record<OptionalSection, number>>;
 
 export interface SectionRecords {
   clippings: Clipping;
@@ -36,6 +48,7 @@ export interface SectionRecords {
   collections: Collection;
   memberships: Membership;
   annotations: Annotation;
+  links: StoryLink;
 }
 
 export interface ArchiveHeader {
@@ -45,11 +58,11 @@ export interface ArchiveHeader {
   exportedAt: string;
   /** `presscut 0.1.0, parser 1.0.0` */
   generator: string;
-  /** Records per section, so an importer can show progress. */
-  counts: Record<Section, number>;
+  /** Records per section, so an importer can show progress (an optional section's count may be absent). */
+  counts: SectionCounts;
 }
 
-export type Archive = ArchiveHeader & { [S in Section]: SectionRecords[S][] };
+export type Archive = ArchiveHeader & { [S in Exclude<Section, OptionalSection>]: SectionRecords[S][] } & { [S in OptionalSection]?: SectionRecords[S][] };
 
 /** One record read from an archive, with where it stood. */
 export type ArchiveRecord = { [S in Section]: { section: S; record: SectionRecords[S]; line: number; path: string } }[Section];

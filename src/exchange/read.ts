@@ -1,4 +1,4 @@
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, SECTIONS, type ArchiveHeader, type ArchiveRecord, type Section } from './format.js';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, OPTIONAL_SECTIONS, SECTIONS, type ArchiveHeader, type ArchiveRecord, type Section } from './format.js';
 import { checkRecord } from './validate.js';
 
 /** A problem with an archive file: what is wrong and where (line, JSON path). */
@@ -93,7 +93,9 @@ async function* readLines(start: string, next: () => Promise<string | null>): As
       continue;
     }
     if (line === '],' || line === ']}') {
-      if ((line === ']}') !== (nextSection === SECTIONS.length)) {
+      const rest = SECTIONS.slice(nextSection);
+      const mayEnd = rest.every((s) => OPTIONAL_SECTIONS.has(s));
+      if (line === ']}' ? !mayEnd : !rest.length) {
         throw new ArchiveError(line === ']}' ? `the archive ends before its "${SECTIONS[nextSection]}" list` : 'a list too many', lineNo);
       }
       section = null;

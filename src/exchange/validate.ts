@@ -18,7 +18,10 @@ const warning = obj({ code: str, message: str, 'span?': span });
 const RECORD: Record<Section, Check> = {
   clippings: obj({
     id: str, text: str,
-    source: obj({ via: oneOf('paste', 'page', 'selection', 'epaper', 'article-page', 'file'), 'url?': str, 'title?': str, 'channel?': str }),
+    source: obj({
+      via: oneOf('paste', 'page', 'selection', 'epaper', 'article-page', 'file', 'pdf'), 'url?': str, 'title?': str, 'channel?': str,
+      'pdfPage?': int, 'pdfPages?': int, 'pdfBlob?': str,
+    }),
     'hints?': record(any), 'structured?': nullable(record(any)),
     capturedAt: num, parserVersion: nullable(str), parseError: nullable(str),
     'items?': list(pageItem), 'warnings?': list(warning), newspaper: nullable(str),
@@ -32,6 +35,10 @@ const RECORD: Record<Section, Check> = {
   collections: obj({ id: str, name: str, order: num, createdAt: num, updatedAt: num }),
   memberships: obj({ id: str, collectionId: str, articleId: str, addedAt: num }),
   annotations: obj({ articleId: str, tags: list(str), note: str, updatedAt: num }),
+  links: obj({
+    v: oneOf(1), id: str, from: str, to: str, fromClipping: str, toClipping: str, state: oneOf('linked', 'unlinked'),
+    by: oneOf('auto', 'user'), score: num, createdAt: num, updatedAt: num,
+  }),
 };
 
 /** The first problem with one record of `section`, naming its JSON path, or null. */

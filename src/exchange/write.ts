@@ -1,8 +1,8 @@
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, SECTIONS, type ArchiveHeader, type Section, type SectionRecords } from './format.js';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, OPTIONAL_SECTIONS, SECTIONS, type ArchiveHeader, type Section, type SectionCounts, type SectionRecords } from './format.js';
 
 /** Where an export reads its records from: the database, a selection, a search result. */
 export interface ArchiveSource {
-  counts: Record<Section, number>;
+  counts: SectionCounts;
   records<S extends Section>(section: S): AsyncIterable<SectionRecords[S]>;
 }
 
@@ -20,8 +20,10 @@ export async function* writeArchive(src: ArchiveSource, meta: { generator: strin
     generator: meta.generator, counts: src.counts,
   };
   let buf = JSON.stringify(header).slice(0, -1) + ',\n';
-  for (let k = 0; k < SECTIONS.length; k++) {
-    const section = SECTIONS[k]!;
+  // An optional section the source does not count is left out, as files written before it had it.
+  const sections = SECTIONS.filter((s) => !OPTIONAL_SECTIONS.has(s) || typeof src.counts[s] === 'number');
+  for (let k = 0; k < sections.length; k++) {
+    const section = sections[k]!;
     buf += `"${section}":[\n`;
     let first = true;
     for await (const r of src.records(section)) {
@@ -29,7 +31,7 @@ export async function* writeArchive(src: ArchiveSource, meta: { generator: strin
       first = false;
       if (buf.length >= CHUNK) { yield buf; buf = ''; }
     }
-    buf += (first ? '' : '\n') + (k + 1 < SECTIONS.length ? '],\n' : ']}\n');
+    buf += (first ? '' : '\n') + (k + 1 < sections.length ? '],\n' : ']}\n');
   }
   yield buf;
 }

@@ -8,16 +8,21 @@
 import type { Article, Channel, Page, ParseHints, Span } from './page.js';
 
 /** Version of the stored records; bump with a Dexie migration in src/store/db.ts. */
-export const RECORDS_VERSION = 4;
+export const RECORDS_VERSION = 5;
 
 export interface ClippingSource {
   /** Where the text came from: the tab's URL, `paste`, or `file:NAME`. */
   url?: string;
   /** The tab title or the file name. */
   title?: string;
-  /** How the text was taken: pasted, a whole page, a selection, an e-paper article page, a dropped file. */
-  via: 'paste' | 'page' | 'selection' | 'epaper' | 'article-page' | 'file';
+  /** How the text was taken: pasted, a whole page, a selection, an e-paper article page, a dropped file, a PDF. */
+  via: 'paste' | 'page' | 'selection' | 'epaper' | 'article-page' | 'file' | 'pdf';
   channel?: Channel;
+  /** For a page read from a PDF (a tab or a dropped file): its 1-based page number and the PDF's page count. */
+  pdfPage?: number;
+  pdfPages?: number;
+  /** The kept PDF's content address (`sha256-…`, a row of the `pdfBlobs` table) when the user opted to keep PDFs. */
+  pdfBlob?: string;
 }
 
 /** Fields a page's own markup already states (e-paper h3/h1/h2, JSON-LD NewsArticle); they win over the segmenter. */
@@ -131,5 +136,33 @@ export interface Annotation {
   articleId: string;
   tags: string[];
   note: string;
+  updatedAt: number;
+}
+
+/** Version of {@link StoryLink} records (stored, synced and exported). */
+export const STORY_LINK_VERSION = 1;
+
+/**
+ * Two parts of one story printed on different pages: the article that ends with a jump (`（下转第二版）`,
+ * `Continued on Page A12`) and the one that picks it up (`（上接第一版）`, `BUDGET, from A1`). A user's "these
+ * are not one story" is a record too (`state: 'unlinked'`), so that linking never makes that link again.
+ */
+export interface StoryLink {
+  v: typeof STORY_LINK_VERSION;
+  /** `l` + hash of the two article ids: one record per pair, whatever its state. */
+  id: string;
+  /** The article with the jump to another page. */
+  from: string;
+  /** The article continued from `from`'s page. */
+  to: string;
+  /** Their clippings, so a deleted or re-parsed clipping finds its links. */
+  fromClipping: string;
+  toClipping: string;
+  state: 'linked' | 'unlinked';
+  /** Who decided: the linker, or the user (an unlink). */
+  by: 'auto' | 'user';
+  /** How sure the linker was (0–1): page references, headline, text continuity. */
+  score: number;
+  createdAt: number;
   updatedAt: number;
 }

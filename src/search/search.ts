@@ -13,6 +13,7 @@ import { normaliseWithMap } from './normalize.js';
 import { parseQuery, QuerySyntaxError } from './query.js';
 import type { IndexReader } from './reader.js';
 import { makeSnippet } from './snippet.js';
+import { collapseStories } from './stories.js';
 import { searchTableList, searchTables } from './tables.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -59,14 +60,15 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
     if (e instanceof QuerySyntaxError) return empty({ message: e.message, position: e.position, length: e.length });
     throw e;
   }
-  const page = ranked.docs.slice(offset, offset + limit);
+  const docs = await collapseStories(db, (d) => reader.articleId(d), ranked.docs);
+  const page = docs.slice(offset, offset + limit);
   const loaded = await load(db, reader, page.map((d) => d.doc));
   const hits: SearchHit[] = [];
   for (const d of page) {
     const x = loaded.get(d.doc);
     if (x) hits.push(hitOf(x.r, x.c, d.score, d.day, ranked.matchers));
   }
-  return { query, total: ranked.docs.length, hits, error: null, tookMs: performance.now() - t0 };
+  return { query, total: docs.length, hits, error: null, tookMs: performance.now() - t0 };
 }
 
 function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matchers: Ranked['matchers']): SearchHit {

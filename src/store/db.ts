@@ -1,8 +1,10 @@
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, ArticleRecord, Clipping, Collection, Membership } from '../model/records.js';
+import type { Annotation, ArticleRecord, Clipping, Collection, Membership, StoryLink } from '../model/records.js';
+import type { StoryPart } from '../link/types.js';
 import { indexExisting } from '../search/rebuild.js';
 import { SEARCH_STORES } from '../search/tables.js';
 import { buildListing, LISTING_TABLE, listingMiddleware, type ListingRow } from './listing.js';
+import { linkStoredClippings } from '../link/store.js';
 
 /** An entry that can undo one destructive action. */
 export interface UndoEntry {
@@ -20,9 +22,18 @@ export interface UndoEntry {
 /** The state of one row before an import touched it: an interrupted import is rolled back from these. */
 export interface JournalEntry {
   seq?: number;
-  table: 'clippings' | 'articles' | 'collections' | 'memberships' | 'annotations';
+  table: 'clippings' | 'articles' | 'collections' | 'memberships' | 'annotations' | 'links';
   key: string;
   before: unknown;
+}
+
+/** A PDF the user chose to keep, stored once however many clippings came from it. */
+export interface PdfBlob {
+  /** `sha256-` + hex digest of the bytes. */
+  hash: string;
+  bytes: Uint8Array;
+  size: number;
+  addedAt: number;
 }
 
 /** Stored article rows carry their list position; a soft-deleted row has none, so it drops out of the list index. */
@@ -42,6 +53,9 @@ export class PresscutDB extends Dexie {
   annotations!: Table<Annotation, string>;
   importJournal!: Table<JournalEntry, number>;
   listing!: Table<ListingRow, string>;
+  links!: Table<StoryLink, string>;
+  storyParts!: Table<StoryPart, string>;
+  pdfBlobs!: Table<PdfBlob, string>;
 
   constructor(name = 'presscut', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -68,6 +82,14 @@ export class PresscutDB extends Dexie {
       await tx.table(LISTING_TABLE).bulkPut(buildListing(keys));
     });
     this.use(listingMiddleware());
+    // Version 5 (issue 7): links between the parts of a story continued on another page (user data, synced and
+    // exported); the jump facts of the articles that have a jump, by edition, for the linker to find partners
+    // (derived; built, and linked, here for the articles already stored); the PDFs a user chose to keep, by content address.
+    this.version(5).stores({
+      links: 'id, from, to, fromClipping, toClipping',
+      storyParts: 'articleId, clippingId, *editions',
+      pdfBlobs: 'hash',
+    }).upgrade((tx) => linkStoredClippings(tx));
   }
 }
 

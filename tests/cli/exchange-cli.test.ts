@@ -27,7 +27,7 @@ describe('presscut parse --format presscut / export-validate / convert', () => {
     expect(made.code).toBe(0);
     writeFileSync(join(dir, 'a.json'), made.stdout);
     const v = run(['export-validate', 'a.json']);
-    expect(v.stdout).toBe('a.json: valid Presscut archive, 2 clippings, 0 collections, 0 memberships, 0 annotations, 8 articles\n');
+    expect(v.stdout).toBe('a.json: valid Presscut archive, 2 clippings, 0 collections, 0 memberships, 0 annotations, 8 articles, 0 links\n');
     const csl = JSON.parse(run(['convert', 'a.json', '--to', 'csl-json']).stdout);
     expect(csl.map((i: { title: string }) => i.title)).toContain('Council Approves Budget');
     expect(run(['convert', 'a.json', '--to=ndjson']).stdout.trimEnd().split('\n')).toHaveLength(8);

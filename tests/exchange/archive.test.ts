@@ -31,17 +31,21 @@ function sample(): Archive {
   articles[1]!.deletedAt = t + 3;
   return {
     format: 'presscut.archive', version: ARCHIVE_VERSION, exportedAt: new Date(t).toISOString(), generator: 'test',
-    counts: { clippings: 1, articles: articles.length, collections: 1, memberships: 2, annotations: 1 },
+    counts: { clippings: 1, articles: articles.length, collections: 1, memberships: 2, annotations: 1, links: 1 },
     clippings: [clipping], articles,
     collections: [{ id: 'k1', name: '疫情防控', order: 0, createdAt: t, updatedAt: t }],
     memberships: [0, 2].map((i) => ({ id: `k1|${articles[i]!.id}`, collectionId: 'k1', articleId: articles[i]!.id, addedAt: t })),
     annotations: [{ articleId: articles[0]!.id, tags: ['会议', '防疫'], note: '第一条\n第二条', updatedAt: t }],
+    links: [{
+      v: 1, id: 'l1', from: articles[2]!.id, to: articles[3]!.id, fromClipping: clipping.id, toClipping: clipping.id,
+      state: 'unlinked', by: 'user', score: 0.8, createdAt: t, updatedAt: t + 4,
+    }],
   };
 }
 
 async function text(a: Archive): Promise<string> {
   let out = '';
-  const source = { counts: a.counts, async *records<S extends Section>(s: S) { for (const r of a[s] as SectionRecords[S][]) yield r; } };
+  const source = { counts: a.counts, async *records<S extends Section>(s: S) { for (const r of (a[s] ?? []) as SectionRecords[S][]) yield r; } };
   for await (const c of writeArchive(source, { generator: a.generator, exportedAt: a.exportedAt })) out += c;
   return out;
 }
@@ -65,7 +69,7 @@ describe('Presscut archive format', () => {
     const a = sample();
     const s = await text(a);
     const lines = s.trimEnd().split('\n');
-    const records = SECTIONS.reduce((n, k) => n + a[k].length, 0);
+    const records = SECTIONS.reduce((n, k) => n + (a[k]?.length ?? 0), 0);
     expect(lines).toHaveLength(1 + 2 * SECTIONS.length + records);
     for (const line of lines.filter((l) => l.startsWith('{"id"') || l.startsWith('{"articleId"'))) expect(() => JSON.parse(line.replace(/,$/, ''))).not.toThrow();
     expect(await read([s])).toEqual(a);
@@ -84,6 +88,20 @@ describe('Presscut archive format', () => {
   it('reads any other JSON layout of the same archive', async () => {
     const a = sample();
     expect(await read([JSON.stringify(a, null, 2)])).toEqual(a);
+  });
+
+  it('reads a file written before the links section existed (version 1 stays compatible)', async () => {
+    const { links: _links, ...old } = sample();
+    const { links: _count, ...counts } = old.counts;
+    const s = await text({ ...old, counts } as Archive);
+    expect(s).not.toContain('"links"');
+    expect(s.trimEnd().endsWith(']}')).toBe(true);
+    const back = await read([s]);
+    expect(back.links).toEqual([]);
+    expect(back.articles).toEqual(old.articles);
+    expect(await read([JSON.stringify({ ...old, counts })])).toMatchObject({ articles: old.articles, links: [] });
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.compile(SCHEMA)(JSON.parse(s))).toBe(true);
   });
 
   it('is described by its JSON Schema', async () => {

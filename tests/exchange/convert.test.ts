@@ -40,6 +40,7 @@ async function archiveText(): Promise<string> {
     collections: [{ id: 'k', name: 'Budget watch', order: 0, createdAt: 0, updatedAt: 0 }],
     memberships: [{ id: `k|${en.records[0]!.id}`, collectionId: 'k', articleId: en.records[0]!.id, addedAt: 0 }],
     annotations: [{ articleId: en.records[0]!.id, tags: ['city hall'], note: 'follow up in April', updatedAt: 0 }],
+    links: [],
   };
   const counts = Object.fromEntries(SECTIONS.map((s) => [s, lists[s].length])) as Record<Section, number>;
   let out = '';

@@ -16,3 +16,4 @@ export interface TruthArticle {
   continuedTo: string | null;
   continuedFrom: string | null;
 }
+export function linkVariants(): { name: string; html: string }[];

@@ -107,7 +107,7 @@ function sheet({ lang, top, items, footer }) {
 }
 
 const zhMasthead = (date, issue) => `<div class="masthead"><div class="ear">本报网址：www.presscut.example<br>国内统一连续出版物号 CN 99-0001</div><div class="name">晨光日报</div><div class="ear right">${date}<br>${issue}</div></div>`;
-const zhRunningHead = (no, label, date) => `<div class="runninghead"><span>晨光日报</span><span>第${no}版　${label}</span><span>${date}</span></div>`;
+const zhRunningHead = (no, label, date, paper = '晨光日报') => `<div class="runninghead"><span>${paper}</span><span>第${no}版　${label}</span><span>${date}</span></div>`;
 const enMasthead = `<div class="masthead"><div class="ear">VOL. CXII · NO. 38,412<br>Late Edition</div><div class="name" style="letter-spacing:0.05em;font-size:48px">The Presscut Times</div><div class="ear right">MONDAY, SEPTEMBER 21, 2026<br>$3.00</div></div>`;
 
 // ---- stories ---------------------------------------------------------------------------------------------
@@ -391,6 +391,18 @@ export function fixtures() {
         },
       ],
     },
+  ];
+}
+
+/**
+ * Page 2 of the two-page issue as another day's paper and as another paper's: the same 上接第一版 story, which
+ * must not be linked to page 1 of 晨光日报 of 21 September (tests/link).
+ */
+export function linkVariants() {
+  const p2 = (head) => sheet({ lang: 'zh', top: head, footer: ['本版责编：王五', '2'], items: [issueP2Cont, sideStory, issueP2Other] });
+  return [
+    { name: 'zh-issue-p2-nextday', html: p2(zhRunningHead('02', '要闻', '2026年9月22日　星期二')) },
+    { name: 'zh-issue-p2-otherpaper', html: p2(zhRunningHead('02', '要闻', '2026年9月21日　星期一', '江城晚报')) },
   ];
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { documentHtml, fixtures, HEIGHT, paintPictures, SCAN_HTML, truthJson, WIDTH } from './pages.mjs';
+import { documentHtml, fixtures, HEIGHT, linkVariants, paintPictures, SCAN_HTML, truthJson, WIDTH } from './pages.mjs';
 
 export const CACHE = join(dirname(fileURLToPath(import.meta.url)), '.cache');
 
@@ -15,6 +15,7 @@ export const CACHE = join(dirname(fileURLToPath(import.meta.url)), '.cache');
  *   corpus/NAME.pdf + NAME.truth.json    one page each, for the shared scorer (`--ext pdf`)
  *   NAME.pdf                             every fixture whole (zh-issue.pdf has two pages)
  *   scan.pdf                             a page of pictures of text, without a text layer
+ *   zh-issue-p2-nextday.pdf, …-otherpaper.pdf   page 2 of the issue dated a day later / printed by another paper
  */
 export async function printFixtures(dir = CACHE) {
   const list = fixtures();
@@ -27,6 +28,7 @@ export async function printFixtures(dir = CACHE) {
     });
   }
   jobs.push({ file: join(dir, 'scan.pdf'), html: documentHtml([SCAN_HTML]) });
+  for (const v of linkVariants()) jobs.push({ file: join(dir, `${v.name}.pdf`), html: documentHtml([v.html]) });
   const key = createHash('sha256').update(JSON.stringify(jobs)).update(paintPictures.toString()).digest('hex');
   const keyFile = join(dir, 'key');
   if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && jobs.every((j) => existsSync(j.file))) return dir;
