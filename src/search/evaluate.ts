@@ -29,7 +29,7 @@ export interface Ranked {
 /** Builds a clause's matcher or says why it has nothing to search for. */
 function matcherFor(c: TextClause): Matcher {
   const m = matcherOf(c.text);
-  if (!m) throw new QuerySyntaxError(`"${c.text}" has no letters, digits or characters to search for`, c.start, c.end - c.start);
+  if (!m) throw new QuerySyntaxError('nothingToSearch', [c.text], c.start, c.end - c.start);
   return m;
 }
 

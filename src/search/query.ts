@@ -40,9 +40,36 @@ export interface ParsedQuery {
   sort: 'relevance' | 'date' | null;
 }
 
+/**
+ * What can be wrong with a query, by code, in English with `$1`, `$2` for the details. The code and the details
+ * travel with the error so that a UI can say it in the user's language (`_locales/*: queryError_<code>`).
+ */
+export const QUERY_ERRORS = {
+  fieldNeedsValue: '"$1:" needs a value right after the colon',
+  unclosedQuote: 'this quote is never closed: add a closing "',
+  dashAlone: '"-" must be followed by what to exclude',
+  orNoLeft: 'OR needs something to search for on its left',
+  orNoRight: 'OR needs something to search for on its right',
+  orJoinsText: 'OR can only join words, phrases and headline:/byline:/source: filters',
+  filterExcluded: '"-$1:" cannot be excluded; use the opposite filter',
+  emptyQuotes: 'empty quotes: put the words to find between them',
+  afterNotBeforeBefore: 'after: must be earlier than before:, or nothing can match',
+  notADate: '"$1" is not a date: write $2:YYYY-MM-DD, e.g. $2:2022-11-01',
+  badSort: 'sort by "date" or "relevance", not "$1"',
+  noSuchCollection: 'there is no collection named "$1"',
+  nothingToSearch: '"$1" has no letters, digits or characters to search for',
+} as const;
+
+export type QueryErrorCode = keyof typeof QUERY_ERRORS;
+
+/** A query error's text: the template of `code` with `$1`, `$2` replaced by `args`. */
+export function queryErrorText(code: QueryErrorCode, args: readonly string[]): string {
+  return QUERY_ERRORS[code].replace(/\$(\d)/g, (m, n: string) => args[Number(n) - 1] ?? m);
+}
+
 export class QuerySyntaxError extends Error {
-  constructor(message: string, readonly position: number, readonly length = 1) {
-    super(`${message} (at position ${position + 1})`);
+  constructor(readonly code: QueryErrorCode, readonly args: string[], readonly position: number, readonly length = 1) {
+    super(`${queryErrorText(code, args)} (at position ${position + 1})`);
     this.name = 'QuerySyntaxError';
   }
 }
@@ -74,11 +101,11 @@ function lex(q: string): Lexeme[] {
     if (m && FIELDS.has(m[1]!.toLowerCase())) {
       field = m[1]!.toLowerCase();
       i += m[0].length;
-      if (i >= q.length || isSpace(q[i]!)) throw new QuerySyntaxError(`"${m[1]}:" needs a value right after the colon`, i - 1);
+      if (i >= q.length || isSpace(q[i]!)) throw new QuerySyntaxError('fieldNeedsValue', [m[1]!], i - 1);
     }
     if (q[i] === '"') {
       const close = q.indexOf('"', i + 1);
-      if (close < 0) throw new QuerySyntaxError('this quote is never closed: add a closing "', i);
+      if (close < 0) throw new QuerySyntaxError('unclosedQuote', [], i);
       out.push({ text: q.slice(i + 1, close), quoted: true, negated, field, start, end: close + 1, or: false });
       i = close + 1;
       continue;
@@ -86,7 +113,7 @@ function lex(q: string): Lexeme[] {
     let j = i;
     while (j < q.length && !isSpace(q[j]!)) j++;
     const text = q.slice(i, j);
-    if (text === '-' && !field) throw new QuerySyntaxError('"-" must be followed by what to exclude', start);
+    if (text === '-' && !field) throw new QuerySyntaxError('dashAlone', [], start);
     out.push({ text, quoted: false, negated, field, start, end: j, or: !negated && !field && text === 'OR' });
     i = j;
   }
@@ -106,29 +133,29 @@ export function parseQuery(q: string): ParsedQuery {
     if (x.or) {
       const prev = lexemes[k - 1], next = lexemes[k + 1];
       if (!prev || !out.groups.length || prev.or || prev.negated || (prev.field && !isTextField(prev.field))) {
-        throw new QuerySyntaxError('OR needs something to search for on its left', x.start, 2);
+        throw new QuerySyntaxError('orNoLeft', [], x.start, 2);
       }
-      if (!next || next.or) throw new QuerySyntaxError('OR needs something to search for on its right', x.start, 2);
+      if (!next || next.or) throw new QuerySyntaxError('orNoRight', [], x.start, 2);
       if (next.negated || (next.field && !isTextField(next.field))) {
-        throw new QuerySyntaxError('OR can only join words, phrases and headline:/byline:/source: filters', next.start, next.end - next.start);
+        throw new QuerySyntaxError('orJoinsText', [], next.start, next.end - next.start);
       }
       joinNext = true;
       continue;
     }
     if (x.field && !isTextField(x.field)) {
-      if (x.negated) throw new QuerySyntaxError(`"-${x.field}:" cannot be excluded; use the opposite filter`, x.start);
+      if (x.negated) throw new QuerySyntaxError('filterExcluded', [x.field], x.start);
       filter(out, x);
       continue;
     }
     const clause: TextClause = { text: x.text, field: (x.field ?? 'any') as TextField, phrase: x.quoted, start: x.start, end: x.end };
-    if (!x.text.trim()) throw new QuerySyntaxError('empty quotes: put the words to find between them', x.start, x.end - x.start);
+    if (!x.text.trim()) throw new QuerySyntaxError('emptyQuotes', [], x.start, x.end - x.start);
     if (x.negated) out.exclude.push(clause);
     else if (joinNext) out.groups[out.groups.length - 1]!.push(clause);
     else out.groups.push([clause]);
     joinNext = false;
   }
   if (out.after !== null && out.before !== null && out.after >= out.before) {
-    throw new QuerySyntaxError('after: must be earlier than before:, or nothing can match', q.search(/after:/i));
+    throw new QuerySyntaxError('afterNotBeforeBefore', [], q.search(/after:/i));
   }
   return out;
 }
@@ -142,13 +169,13 @@ function filter(out: ParsedQuery, x: Lexeme): void {
     case 'before': {
       const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayInText(value) : null;
       if (day === null || new Date(day * 86_400_000).toISOString().slice(0, 10) !== value) {
-        throw new QuerySyntaxError(`"${value}" is not a date: write ${x.field}:YYYY-MM-DD, e.g. ${x.field}:2022-11-01`, at, value.length);
+        throw new QuerySyntaxError('notADate', [value, x.field], at, value.length);
       }
       out[x.field] = day;
       return;
     }
     case 'sort':
-      if (value !== 'date' && value !== 'relevance') throw new QuerySyntaxError(`sort by "date" or "relevance", not "${value}"`, at, value.length);
+      if (value !== 'date' && value !== 'relevance') throw new QuerySyntaxError('badSort', [value], at, value.length);
       out.sort = value;
       return;
     case 'in':

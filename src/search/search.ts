@@ -57,7 +57,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
       return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps);
     });
   } catch (e) {
-    if (e instanceof QuerySyntaxError) return empty({ message: e.message, position: e.position, length: e.length });
+    if (e instanceof QuerySyntaxError) return empty({ message: e.message, code: e.code, args: e.args, position: e.position, length: e.length });
     throw e;
   }
   const docs = await collapseStories(db, (d) => reader.articleId(d), ranked.docs);
@@ -108,7 +108,7 @@ function collectionResolver(db: Dexie): EvalDeps['inCollection'] {
     const wanted = name.toLowerCase();
     const cols = (await db.table('collections').toArray()) as { id: string; name: string }[];
     const ids = cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id);
-    if (!ids.length) throw new QuerySyntaxError(`there is no collection named "${name}"`, position, length);
+    if (!ids.length) throw new QuerySyntaxError('noSuchCollection', [name], position, length);
     const members = (await db.table('memberships').where('collectionId').anyOf(ids).toArray()) as { articleId: string }[];
     const rows = await searchTables(db).ids.bulkGet(members.map((m) => m.articleId));
     return new Set(rows.flatMap((r) => (r ? [r.docNo] : [])));

@@ -1,4 +1,5 @@
 /** What Engine.search takes and returns (plain, structured-cloneable data for comlink). */
+import type { QueryErrorCode } from './query.js';
 
 export interface SearchOptions {
   /** Results to skip (paging). Default 0. */
@@ -37,7 +38,11 @@ export interface SearchHit {
 }
 
 export interface QueryError {
+  /** In English, with the position: `this quote is never closed: add a closing " (at position 4)`. */
   message: string;
+  /** What is wrong (src/search/query.ts QUERY_ERRORS), and its details, for a message in the user's language. */
+  code: QueryErrorCode;
+  args: string[];
   /** 0-based offset in the query, and length, of what is wrong. */
   position: number;
   length: number;

@@ -7,7 +7,8 @@ const err = (q: string) => {
     parseQuery(q);
   } catch (e) {
     expect(e).toBeInstanceOf(QuerySyntaxError);
-    return { message: (e as Error).message, position: (e as QuerySyntaxError).position };
+    const { code, args, position } = e as QuerySyntaxError;
+    return { message: (e as Error).message, code, args, position };
   }
   throw new Error(`no error for ${q}`);
 };
@@ -33,6 +34,10 @@ describe('query language', () => {
     expect(err('OR 长春')).toMatchObject({ position: 0, message: expect.stringMatching(/OR needs something.*left/) });
     expect(err('长春 OR')).toMatchObject({ position: 3, message: expect.stringMatching(/right/) });
     expect(err('长春 after:2022-13-01')).toMatchObject({ position: 9, message: expect.stringMatching(/"2022-13-01" is not a date.*YYYY-MM-DD/) });
+    // The code and its details say the same for a UI to translate.
+    expect(err('长春 after:2022-13-01')).toMatchObject({ code: 'notADate', args: ['2022-13-01', 'after'] });
+    expect(err('长春 "汽车 产业')).toMatchObject({ code: 'unclosedQuote', args: [] });
+    expect(err('Headline: 长春')).toMatchObject({ code: 'fieldNeedsValue', args: ['Headline'], message: expect.stringMatching(/^"Headline:" needs a value/) });
     expect(err('headline: 长春')).toMatchObject({ position: 8, message: expect.stringMatching(/needs a value/) });
     expect(err('长春 sort:size')).toMatchObject({ position: 8 });
     expect(err('-after:2022-01-01 长春')).toMatchObject({ position: 0 });
@@ -47,7 +52,7 @@ describe('query language through Engine.search', () => {
     const { engine } = fresh('query');
     const r = await engine.search('长春 "汽车');
     expect(r.hits).toEqual([]);
-    expect(r.error).toMatchObject({ position: 3 });
+    expect(r.error).toMatchObject({ position: 3, code: 'unclosedQuote', args: [] });
     expect((await engine.search('，，。')).error?.message).toMatch(/nothing|no letters/);
   });
 

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../src/engine/types.js';
 import { t, uiLanguage } from '../../src/extension/i18n.js';
 import type { EngineApi } from '../common/engine.js';
 import { Notice } from '../common/notice.js';
+import { describeQueryError } from '../common/query-error.js';
 import { focusFirstResult, SearchResults } from '../common/search-results.js';
 import { useSearch } from '../common/use-search.js';
 
@@ -49,7 +50,7 @@ export function QuickSearch({ engine, onOpen, onOpenAll }: Props) {
       </div>
       <div class="quick-results" ref={list} data-query={results?.query}>
         {failure && <Notice kind="error">{failure}</Notice>}
-        {results?.error && <Notice kind="error">{t('searchQueryError', results.error.message)}</Notice>}
+        {results?.error && <Notice kind="error">{describeQueryError(results.error)}</Notice>}
         {results && !results.error && results.total === 0 && <p class="muted search-none">{t('searchNoMatch', results.query.trim())}</p>}
         {results && results.hits.length > 0 && (
           <SearchResults

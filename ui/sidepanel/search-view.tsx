@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../../src/extension/i18n.js';
 import { parseQuery } from '../../src/search/query.js';
 import type { EngineApi } from '../common/engine.js';
 import { Notice } from '../common/notice.js';
+import { describeQueryError } from '../common/query-error.js';
 import { SearchResults } from '../common/search-results.js';
 import { useSearch } from '../common/use-search.js';
 import { focusSearchBox } from './search-box.js';
@@ -105,7 +106,7 @@ function QueryErrorNote({ query, error }: { query: string; error: QueryError }) 
   const end = Math.min(query.length, start + Math.max(1, error.length));
   return (
     <div class="pad query-error">
-      <Notice kind="error">{t('searchQueryError', error.message)}</Notice>
+      <Notice kind="error">{describeQueryError(error)}</Notice>
       <p class="query-echo">
         {query.slice(0, start)}<mark class="query-error-at">{query.slice(start, end) || '\u00a0'}</mark>{query.slice(end)}
       </p>
