@@ -24,6 +24,9 @@ interface Props {
   onOpen: (articleId: string) => void;
   /** Esc in the results: clear the query. */
   onClear: () => void;
+  /** Multi-select, handed to the rows (see SearchResults): ticked article ids and the tick handler. */
+  selected?: Set<string>;
+  onToggle?: (articleId: string) => void;
 }
 
 /**
@@ -31,7 +34,7 @@ interface Props {
  * results with their highlighted snippets, more on scrolling to the end (or the More button), and a clear word
  * when nothing matches or the query cannot be read.
  */
-export function SearchView({ engine, query, version, hidden, onOpen, onClear }: Props) {
+export function SearchView({ engine, query, version, hidden, onOpen, onClear, selected, onToggle }: Props) {
   const [chosenSort, setChosenSort] = useState<Sort>('relevance');
   const querySort = sortInQuery(query);
   const sort = querySort ?? chosenSort;
@@ -79,7 +82,7 @@ export function SearchView({ engine, query, version, hidden, onOpen, onClear }: 
       {results && !results.error && results.total === 0 && <p class="empty search-none">{t('searchNoMatch', results.query.trim())}</p>}
       {results && results.hits.length > 0 && (
         <SearchResults
-          hits={results.hits} onOpen={(hit) => onOpen(hit.articleId)}
+          hits={results.hits} onOpen={(hit) => onOpen(hit.articleId)} selected={selected} onToggle={onToggle}
           onExit={(how) => { if (how === 'escape') onClear(); focusSearchBox(); }}
         />
       )}
