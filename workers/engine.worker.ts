@@ -5,5 +5,7 @@
  */
 import { expose } from 'comlink';
 import { createEngine, openDatabase } from '../src/engine/engine.js';
+import { carryErrorCodes } from '../src/extension/error-wire.js';
 
+carryErrorCodes();
 expose(createEngine(openDatabase()));

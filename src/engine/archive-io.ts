@@ -202,7 +202,7 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       try {
         for await (const it of readArchive(textOf(file))) if (it.kind === 'record') total++;
       } catch (e) {
-        if (e instanceof ArchiveError) throw new EngineError('bad-archive', `this file cannot be imported: ${e.message}`);
+        if (e instanceof ArchiveError) throw new EngineError('bad-archive', `this file cannot be imported: ${e.message}`, [e.message]);
         throw e;
       }
       const result: ImportResult = {
@@ -331,7 +331,8 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
         await rollback();
         const quota = (e as Error).name === 'QuotaExceededError' || /quota/i.test((e as Error).message);
         throw new EngineError(quota ? 'quota' : 'import-failed',
-          `the import stopped and was undone; the archive is as it was before (${quota ? 'the browser has no room left for this archive' : (e as Error).message})`);
+          `the import stopped and was undone; the archive is as it was before (${quota ? 'the browser has no room left for this archive' : (e as Error).message})`,
+          quota ? [] : [(e as Error).message]);
       }
       await db.importJournal.clear();
       onProgress?.(total, total);

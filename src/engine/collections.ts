@@ -11,7 +11,7 @@ const MAX_NOTE = 100_000;
 function checkName(name: unknown): string {
   const n = typeof name === 'string' ? name.trim() : '';
   if (!n) throw new EngineError('bad-name', 'a collection needs a name');
-  if (n.length > MAX_NAME) throw new EngineError('bad-name', `a collection name has at most ${MAX_NAME} characters (this one has ${n.length})`);
+  if (n.length > MAX_NAME) throw new EngineError('name-too-long', `a collection name has at most ${MAX_NAME} characters (this one has ${n.length})`, [MAX_NAME, n.length]);
   return n;
 }
 
@@ -22,7 +22,7 @@ export function cleanTags(tags: unknown): string[] {
   for (const raw of tags as string[]) {
     const t = raw.trim().replace(/\s+/g, ' ');
     if (!t) continue;
-    if (t.length > MAX_TAG) throw new EngineError('bad-tags', `a tag has at most ${MAX_TAG} characters: "${t.slice(0, 20)}…"`);
+    if (t.length > MAX_TAG) throw new EngineError('tag-too-long', `a tag has at most ${MAX_TAG} characters: "${t.slice(0, 20)}…"`, [MAX_TAG, t.slice(0, 20)]);
     if (!seen.has(t.toLowerCase())) { seen.add(t.toLowerCase()); out.push(t); }
   }
   return out;
@@ -61,7 +61,7 @@ export function collectionsApi(db: PresscutDB, now: () => number): CollectionsAp
       const n = checkName(name);
       return db.transaction('rw', db.collections, async () => {
         const all = await db.collections.toArray();
-        if (all.some((c) => c.name.toLowerCase() === n.toLowerCase())) throw new EngineError('name-taken', `there is already a collection named "${n}"`);
+        if (all.some((c) => c.name.toLowerCase() === n.toLowerCase())) throw new EngineError('name-taken', `there is already a collection named "${n}"`, [n]);
         const t = now();
         const c: Collection = { id: 'k' + contentHash(`${n}|${t}`), name: n, order: Math.max(-1, ...all.map((x) => x.order)) + 1, createdAt: t, updatedAt: t };
         await db.collections.add(c);
@@ -74,7 +74,7 @@ export function collectionsApi(db: PresscutDB, now: () => number): CollectionsAp
       await db.transaction('rw', db.collections, async () => {
         await mustCollection(id);
         const clash = await db.collections.filter((c) => c.id !== id && c.name.toLowerCase() === n.toLowerCase()).first();
-        if (clash) throw new EngineError('name-taken', `there is already a collection named "${n}"`);
+        if (clash) throw new EngineError('name-taken', `there is already a collection named "${n}"`, [n]);
         await db.collections.update(id, { name: n, updatedAt: now() });
       });
     },
@@ -144,7 +144,7 @@ export function collectionsApi(db: PresscutDB, now: () => number): CollectionsAp
 
     async setNote(articleId, note) {
       if (typeof note !== 'string') throw new EngineError('bad-note', 'a note is text');
-      if (note.length > MAX_NOTE) throw new EngineError('bad-note', `a note has at most ${MAX_NOTE.toLocaleString('en')} characters`);
+      if (note.length > MAX_NOTE) throw new EngineError('note-too-long', `a note has at most ${MAX_NOTE.toLocaleString('en')} characters`, [MAX_NOTE]);
       await db.transaction('rw', db.annotations, db.articles, async () => {
         await liveIds([articleId]);
         await db.annotations.put({ ...((await db.annotations.get(articleId)) ?? { articleId, tags: [] }), note, updatedAt: now() });

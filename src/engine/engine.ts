@@ -148,7 +148,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       try {
         checkText(text);
       } catch (e) {
-        return { articles: [], warnings: [], error: (e as Error).message };
+        const { message, code, params } = e as EngineError;
+        return { articles: [], warnings: [], error: { message, code, params } };
       }
       const long = text.length > PREVIEW_LIMIT;
       const page = parsePage(long ? text.slice(0, PREVIEW_LIMIT) : text, hints);
@@ -259,7 +260,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       const r = await mustGet(id);
       const spans = r.parsed.spans.paragraphs;
       if (!Number.isInteger(paragraph) || paragraph < 1 || paragraph >= spans.length) {
-        throw new EngineError('bad-split', `an article of ${spans.length} paragraphs can be split before paragraph 2 to ${spans.length}, not ${paragraph + 1}`);
+        throw new EngineError('bad-split', `an article of ${spans.length} paragraphs can be split before paragraph 2 to ${spans.length}, not ${paragraph + 1}`, [spans.length, paragraph + 1]);
       }
       const at = spans[paragraph]![0]!.start;
       await addEdit(r, 'split', at);

@@ -17,8 +17,8 @@ export type { SearchHit, SearchOptions, SearchResponse, Snippet, Highlight, Quer
 export interface Preview {
   articles: { kicker: string | null; headline: string | null; dateline: string | null; paragraphs: number }[];
   warnings: Warning[];
-  /** Set when the input cannot be parsed at all (empty, binary); the message says what is wrong. */
-  error: string | null;
+  /** Set when the input cannot be parsed at all (empty, binary): what is wrong, with the code the UI translates. */
+  error: { message: string; code: string; params: (string | number)[] } | null;
 }
 
 export interface IngestInput {

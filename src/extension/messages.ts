@@ -5,6 +5,7 @@
 import type { Engine, IngestInput, IngestResult } from '../engine/types.js';
 import type { ClipMode } from '../extract/index.js';
 import { browser, type Runtime } from './browser.js';
+import { fromWire, toWire, type WireError } from './error-wire.js';
 
 export type EngineMethod = keyof Engine;
 
@@ -22,7 +23,7 @@ type Addressee = Message['to'];
 type For<A extends Addressee> = Extract<Message, { to: A }>;
 
 /** Errors do not cross `sendMessage` reliably in every browser, so replies carry them as data. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
 /** What a tab clip gives back to whoever asked: the ingest result and the tab title it came from. */
 export interface ClipOutcome {
@@ -46,7 +47,7 @@ export function onMessages<A extends Addressee>(to: A, handle: (message: For<A>,
 export async function request<T>(message: Message): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
   if (!reply) throw new Error(`nobody answered the ${message.type} message`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw fromWire(reply.error);
   return reply.value;
 }
 
@@ -69,7 +70,7 @@ async function settle(fn: () => Promise<unknown>): Promise<Reply<unknown>> {
   try {
     return { ok: true, value: await fn() };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: toWire(e) };
   }
 }
 

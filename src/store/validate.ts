@@ -1,8 +1,11 @@
 import type { EditableField } from '../model/records.js';
 
-/** Why a request was refused; `code` is stable for the UI, `message` names what was wrong and where. */
+/**
+ * Why a request was refused. `message` names what was wrong and where, in English; `code` is stable, and with
+ * `params` (the values the message names) lets the UI say the same in the user's language (`error_<code>`).
+ */
 export class EngineError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly params: (string | number)[] = []) {
     super(message);
     this.name = 'EngineError';
   }
@@ -37,6 +40,6 @@ export function checkText(text: unknown): string {
   if (typeof text !== 'string') throw new EngineError('not-text', 'the input is not text');
   if (!/\S/.test(text)) throw new EngineError('empty', 'the text is empty: paste or drop a page first');
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) throw new EngineError('binary', `this looks like a binary file, not text (a NUL character at position ${nul})`);
+  if (nul >= 0) throw new EngineError('binary', `this looks like a binary file, not text (a NUL character at position ${nul})`, [nul]);
   return text;
 }

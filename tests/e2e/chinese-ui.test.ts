@@ -42,4 +42,19 @@ describe('in a Chinese browser', { timeout: 120_000 }, () => {
     await panel.locator('mark.hl').first().waitFor();
     await screenshot(panel, 'sidepanel-zh-clipping');
   });
+
+  it('says what the engine refused in Chinese, from the popup\'s preview and from a save in the side panel', async () => {
+    const popup = await ext.page('popup.html');
+    await popup.locator('.paste-input').fill('第一版\u0000要闻');
+    await popup.locator('.preview-count', { hasText: '这看起来是二进制文件，不是文字（位置 3 处有 NUL 字符）' }).waitFor();
+    await popup.close();
+    const panel = await ext.page('sidepanel.html');
+    await archiveHeadlines(panel, 7);
+    await panel.locator('.toggle-paste').click();
+    await panel.locator('.paste-input').fill('要闻\u0000');
+    await panel.locator('button.save').click();
+    await panel.locator('.notice', { hasText: '这看起来是二进制文件，不是文字（位置 2 处有 NUL 字符）' }).waitFor();
+    expect(await archiveHeadlines(panel, 7)).toHaveLength(7);
+    await panel.close();
+  });
 });

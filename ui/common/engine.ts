@@ -4,10 +4,12 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { Engine } from '../../src/engine/types.js';
+import { carryErrorCodes } from '../../src/extension/error-wire.js';
 
 export type EngineApi = Remote<Engine>;
 
 /** Spawns the engine worker bundled beside the page. */
 export function spawnEngine(): EngineApi {
+  carryErrorCodes();
   return wrap<Engine>(new Worker('engine.worker.js'));
 }

@@ -1,4 +1,5 @@
 import type { ClippingSource } from '../../src/model/records.js';
+import type { CodedError } from '../../src/extension/error-wire.js';
 import { t, uiLanguage } from '../../src/extension/i18n.js';
 
 let dateFormat: Intl.DateTimeFormat | null = null;
@@ -24,8 +25,17 @@ export function sourceLabel(newspaper: string | null, title: string | null | und
   return newspaper ?? title ?? (via === undefined || via === 'paste' ? t('pastedText') : t('untitled'));
 }
 
-/** Error text from a worker or the background, first letter raised so that it reads as a sentence. */
+/**
+ * Error text from a worker or the background, in the user's language when the engine gave the error a code with a
+ * translation (`error_<code>` in _locales), else its English message with the first letter raised.
+ */
 export function errorText(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
+  const { code, params } = (e ?? {}) as CodedError;
+  if (code) {
+    const key = `error_${code.replace(/-/g, '_')}`;
+    const text = t(key, ...(params ?? []));
+    if (text !== key) return text;
+  }
+  const m = typeof (e as Error | null)?.message === 'string' ? (e as Error).message : String(e);
   return m.charAt(0).toUpperCase() + m.slice(1);
 }

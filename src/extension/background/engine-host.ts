@@ -6,6 +6,7 @@
 import { wrap } from 'comlink';
 import type { Engine } from '../../engine/types.js';
 import { browser, chromeOnly } from '../browser.js';
+import { carryErrorCodes } from '../error-wire.js';
 import { request, type EngineMethod } from '../messages.js';
 
 /** Calls one Engine method wherever the engine lives. */
@@ -22,6 +23,7 @@ export function engineHost(): EngineCall {
 }
 
 function viaWorker(): EngineCall {
+  carryErrorCodes();
   const engine = wrap<Engine>(new Worker(browser.runtime.getURL('engine.worker.js')));
   return (method, ...args) => (engine[method] as unknown as (...a: unknown[]) => Promise<never>)(...args);
 }

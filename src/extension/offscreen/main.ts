@@ -4,7 +4,10 @@
  */
 import { wrap } from 'comlink';
 import type { Engine } from '../../engine/types.js';
+import { carryErrorCodes } from '../error-wire.js';
 import { onMessages } from '../messages.js';
+
+carryErrorCodes();
 
 const engine = wrap<Engine>(new Worker('engine.worker.js'));
 
