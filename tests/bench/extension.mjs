@@ -25,6 +25,8 @@ const BATCH = 50;
 const TARGET_ARTICLES = Number(process.env.BENCH_ARCHIVE ?? 100_000);
 /** Pages joined into one seeding ingest: the per-ingest cost dominates single pages, and seeding is not what is timed. */
 const SEED_PAGES = 10;
+/** Where in the list the side panel jumps to, as fractions of its length. */
+const JUMPS = [0.5, 0.9, 0.25];
 
 const jilin = await readFile(join(root, 'tests', 'fixtures', 'jilin-2022-11-11-p1.txt'), 'utf8');
 /** A distinct copy of the page (its own content hash), split the same way: the copy's name goes on a folio line. */
@@ -120,7 +122,7 @@ try {
   ({ context } = opened);
   const { id } = opened;
   const paints = [];
-  let jump = NaN, shown = '';
+  let jumps = [], shown = '';
   for (let run = 0; run < 3; run++) {
     const page = await context.newPage();
     // From navigation start: when the first rows are painted (the frame after they enter the DOM), and when the
@@ -142,22 +144,22 @@ try {
       count: globalThis.countShown, rows: globalThis.rowsPainted,
     })));
     shown = await page.locator('.count').textContent();
-    // Jump to the middle of the archive and time until the rows there are drawn.
-    if (run === 2) jump = await page.evaluate(async () => {
+    // Jump to the middle of the archive, near its end, and back to a quarter; time until the rows there are drawn.
+    if (run === 2) for (const at of JUMPS) jumps.push(await page.evaluate(async (at) => {
       const list = document.querySelector('.archive');
       const rowHeight = document.querySelector('.row').offsetHeight;
-      const want = Math.floor(list.scrollHeight / 2 / rowHeight);
+      const want = Math.floor(list.scrollHeight * at / rowHeight);
       const t = performance.now();
       list.scrollTop = want * rowHeight;
       const drawn = () => !document.querySelector('.row-pending') && [...document.querySelectorAll('.row')]
         .some((r) => r.querySelector('.row-button') && Math.round(new DOMMatrix(r.style.transform).f / rowHeight) === want);
       while (!drawn()) await new Promise((res) => requestAnimationFrame(res));
       return performance.now() - t;
-    });
+    }, at));
     await page.close();
   }
   const m = (k) => ms(median(paints.map((p) => p[k])));
-  console.log(`Side panel opened on ${shown}: first contentful paint ${m('fcp')}, first rows painted ${m('rows')}, count shown ${m('count')} after navigation (median of 3); a jump to the middle of the list drawn in ${ms(jump)}`);
+  console.log(`Side panel opened on ${shown}: first contentful paint ${m('fcp')}, first rows painted ${m('rows')}, count shown ${m('count')} after navigation (median of 3); jumps to ${JUMPS.map((j) => `${j * 100}%`).join(' / ')} of the list drawn in ${jumps.map(ms).join(' / ')}`);
 } finally {
   await context?.close();
   await Promise.all(profiles.map((p) => rm(p, { recursive: true, force: true })));
