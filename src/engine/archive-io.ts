@@ -8,6 +8,7 @@ import type { Annotation, ArticleRecord, Clipping, Correction, EditableField, Me
 import { linkClippingParts, linkId } from '../link/store.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import { indexArticles } from '../search/indexer.js';
+import { maintainIndex } from '../search/merge.js';
 import { searchTableList } from '../search/tables.js';
 import { sortKey, type JournalEntry, type PresscutDB, type StoredArticle } from '../store/db.js';
 import { EngineError } from '../store/validate.js';
@@ -294,7 +295,15 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
         for await (const it of readArchive(textOf(file))) {
           if (it.kind !== 'record') continue;
           batch.push({ section: it.section, record: it.record });
-          if (batch.length >= PAGE) { await applyBatch(batch); done += batch.length; batch = []; onProgress?.(done, total); }
+          if (batch.length >= PAGE) {
+            await applyBatch(batch);
+            done += batch.length;
+            batch = [];
+            onProgress?.(done, total);
+            // Merges keep the index's segments few during a long import; they preserve what it holds, so a rollback
+            // that re-indexes the touched articles stays exact.
+            await maintainIndex(db, 40);
+          }
         }
         await applyBatch(batch);
         done += batch.length;

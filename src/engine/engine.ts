@@ -10,6 +10,7 @@ import { applyCorrections, toView } from '../store/view.js';
 import { checkPatch, checkText, EngineError } from '../store/validate.js';
 // Search: the index is kept in the same transactions as the article rows (src/search/indexer.ts).
 import { indexArticles } from '../search/indexer.js';
+import { maintainIndex } from '../search/merge.js';
 import { IndexReader } from '../search/reader.js';
 import { rebuildIndex } from '../search/rebuild.js';
 import { search } from '../search/search.js';
@@ -31,6 +32,9 @@ export function openDatabase(name = 'presscut'): PresscutDB {
   return new PresscutDB(name);
 }
 
+/** Index maintenance (merging segments) done after each write, at most about this long (ms) each time. */
+const MAINTAIN_MS = 40;
+
 const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
 
 /** What the host gives the engine besides its database. */
@@ -46,6 +50,9 @@ export interface EngineOptions {
  * const { articleIds } = await engine.ingest({ text, source: { via: 'paste' } });
  */
 export function createEngine(db: PresscutDB, now: () => number = Date.now, options: EngineOptions = {}): Engine {
+  /** Whether the index's segments may need merging (true at first: an upgrade may have left some). */
+  let mergesDue = true;
+
   async function rederive(clippingId: string): Promise<{ ids: string[]; orphaned: number; error: string | null; page: Page | null }> {
     const clipping = await db.clippings.get(clippingId);
     if (!clipping) throw new EngineError('not-found', `no clipping ${clippingId}`);
@@ -59,7 +66,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       return { ids: [], orphaned: 0, error, page: null };
     }
     const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
-    return db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
+    const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
       const t = now();
       const { records, orphaned, moved } = deriveRecords(clipping, articles, previous, t);
@@ -74,9 +81,20 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       await db.clippings.update(clippingId, facts);
       // Continued stories: this page's parts with a jump find their partners among the pages already stored.
       await linkClippingParts(db.links, db.storyParts, { ...clipping, ...facts }, records, t);
-      await indexArticles(db, previous.map((r) => r.id), records);
+      mergesDue = (await indexArticles(db, previous.map((r) => r.id), records)) || mergesDue;
       return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
     });
+    await tidy();
+    return done;
+  }
+
+  /**
+   * A little index maintenance after a write, in its own small transactions. The write has committed by then:
+   * a maintenance step that fails rolls back alone and leaves a correct index, to be tidied after the next write.
+   */
+  async function tidy(): Promise<void> {
+    if (!mergesDue) return;
+    mergesDue = await maintainIndex(db, MAINTAIN_MS).catch(() => true);
   }
 
   async function live(clippingId: string): Promise<StoredArticle[]> {
@@ -232,15 +250,17 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
 
     async updateArticle(id, patch) {
       const fields = checkPatch(patch as Record<string, unknown>);
-      return db.transaction('rw', [db.articles, db.clippings, ...searchTableList(db)], async () => {
+      const view = await db.transaction('rw', [db.articles, db.clippings, ...searchTableList(db)], async () => {
         const r = await mustGet(id);
         const t = now();
         for (const [f, value] of fields) r.corrections[f] = { value: value as never, editedAt: t };
         r.updatedAt = t;
         await db.articles.put(r);
-        await indexArticles(db, [id], [r]);
+        mergesDue = (await indexArticles(db, [id], [r])) || mergesDue;
         return toView(r, (await db.clippings.get(r.clippingId))!);
       });
+      await tidy();
+      return view;
     },
 
     async mergeWithNext(id) {
@@ -280,16 +300,18 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     },
 
     async deleteArticle(id): Promise<UndoToken> {
-      return db.transaction('rw', [db.articles, db.undo, db.clippings, ...searchTableList(db)], async () => {
+      const undoToken = await db.transaction('rw', [db.articles, db.undo, db.clippings, ...searchTableList(db)], async () => {
         const r = await mustGet(id);
         const t = now();
         await db.articles.update(id, { deletedAt: t, sortKey: undefined });
-        await indexArticles(db, [id], []);
+        mergesDue = (await indexArticles(db, [id], [])) || mergesDue;
         const label = applyCorrections(r).headline ?? r.parsed.paragraphs[0]?.slice(0, 30) ?? id;
         const token = { id: 'u' + contentHash(`${id}|${t}`), label };
         await db.undo.put({ id: token.id, kind: 'delete-article', articleId: id, label, createdAt: t });
         return token;
       });
+      await tidy();
+      return undoToken;
     },
 
     async undo(token) {
@@ -306,9 +328,10 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
         // The article may have been re-derived since; the deletion then lives on the row that took its text.
         const target = r ?? (await db.articles.filter((x) => x.deletedAt === e.createdAt).first());
         if (target) await db.articles.update(target.id, { deletedAt: null, sortKey: sortKey(target.capturedAt, target.clippingId, target.index) });
-        if (target) await indexArticles(db, [], [(await db.articles.get(target.id))!]);
+        if (target) mergesDue = (await indexArticles(db, [], [(await db.articles.get(target.id))!])) || mergesDue;
         await db.undo.delete(token);
       });
+      await tidy();
     },
 
     async reparse(clippingId): Promise<ReparseResult> {

@@ -56,6 +56,15 @@ export class Writer {
     this.length += b.length;
   }
 
+  /** Appends `b[start, end)` (short runs byte by byte: a subarray view costs more than a few bytes). */
+  copy(b: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.room(n);
+    if (n > 32) this.buf.set(b.subarray(start, end), this.length);
+    else for (let k = 0; k < n; k++) this.buf[this.length + k] = b[start + k]!;
+    this.length += n;
+  }
+
   /** A copy of what was written. */
   done(): Uint8Array {
     return this.buf.slice(0, this.length);
@@ -93,37 +102,79 @@ export function encodePostings(w: Writer, postings: Posting[], prev: number): vo
  */
 export function decodePostings(b: Uint8Array, prev: number, positions: boolean): Posting[] {
   const out: Posting[] = [];
-  let i = 0;
-  const read = (): number => {
-    let v = 0, shift = 0, c: number;
-    do {
-      c = b[i++]!;
-      v += (c & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (c & 0x80);
-    return v;
-  };
-  while (i < b.length) {
-    const doc = prev + read();
+  const c = new Cursor(b, 0);
+  while (c.i < b.length) {
+    const doc = prev + c.varint();
     prev = doc;
-    const mask = b[i++]!;
+    const mask = b[c.i++]!;
     const hits: FieldHits = new Array(FIELD_COUNT);
     for (let f = 0; f < FIELD_COUNT; f++) {
       if (!(mask & (1 << f))) continue;
-      const tf = read(), n = read();
+      const tf = c.varint(), n = c.varint();
       if (!positions) {
-        for (let k = 0; k < n; k++) while (b[i++]! & 0x80);
+        c.skip(n);
         hits[f] = [tf];
         continue;
       }
       const h = [tf];
       let last = 0;
-      for (let k = 0; k < n; k++) h.push((last += read()));
+      for (let k = 0; k < n; k++) h.push((last += c.varint()));
       hits[f] = h;
     }
     out.push({ doc, hits });
   }
   return out;
+}
+
+/** Reads varints from bytes, from position `i` on. */
+export class Cursor {
+  constructor(readonly b: Uint8Array, public i: number) {}
+
+  varint(): number {
+    let v = 0, shift = 0, c: number;
+    do {
+      c = this.b[this.i++]!;
+      v += (c & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (c & 0x80);
+    return v;
+  }
+
+  /** Skips n varints. */
+  skip(n: number): void {
+    for (; n > 0; n--) while (this.b[this.i++]! & 0x80);
+  }
+}
+
+/**
+ * Appends the list `b[start, end)`, written by {@link encodePostings} from document 0 (`last` its last document), to `w` after
+ * document `prev`, keeping only the documents `keep` accepts (all when it is absent: then only the first
+ * document number is re-encoded). Returns the last document written, `prev` when none was.
+ * @example const w = new Writer(); appendList(w, list, 0, list.length, 40, 12) // its documents now follow document 12
+ */
+export function appendList(w: Writer, b: Uint8Array, start: number, end: number, last: number, prev: number, keep?: (doc: number) => boolean): number {
+  if (start >= end) return prev;
+  const c = new Cursor(b, start);
+  if (!keep) {
+    w.varint(c.varint() - prev);
+    w.copy(b, c.i, end);
+    return last;
+  }
+  let doc = 0;
+  while (c.i < end) {
+    doc += c.varint();
+    const from = c.i, mask = b[c.i++]!;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (!(mask & (1 << f))) continue;
+      c.varint();
+      c.skip(c.varint());
+    }
+    if (!keep(doc)) continue;
+    w.varint(doc - prev);
+    w.copy(b, from, c.i);
+    prev = doc;
+  }
+  return prev;
 }
 
 /**

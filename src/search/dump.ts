@@ -5,7 +5,7 @@
  */
 import type { Dexie } from 'dexie';
 import { decodePostings, FIELD_COUNT, type FieldHits } from './codec.js';
-import { CHUNK_BITS, CHUNK_SIZE, searchTables } from './tables.js';
+import { CHUNK_BITS, CHUNK_SIZE, searchTables, termsOf } from './tables.js';
 
 export interface IndexDump {
   live: number;
@@ -25,12 +25,14 @@ export async function dumpIndex(db: Dexie): Promise<IndexDump> {
     const n = norms.get(docNo >> CHUNK_BITS)!, i = docNo & (CHUNK_SIZE - 1);
     docs[id] = { day: n.day[i]!, len: [...n.len.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT)], terms: {} };
   }
-  const rows = [...(await t.postings.toArray()), ...(await t.tail.toArray())];
+  const rows = [...(await t.segments.toArray()), ...(await t.recent.toArray())];
   for (const row of rows) {
-    row.terms.forEach((term, k) => {
+    termsOf(row).forEach((term, k) => {
       for (const p of decodePostings(row.data.subarray(row.offs[k]!, row.offs[k + 1]!), 0, true)) {
         const id = names.get(p.doc);
         if (!id || !alive(p.doc)) continue;
+        // A document's postings of a term are stored once: a second copy means a flush or merge duplicated them.
+        if (docs[id]!.terms[term]) throw new Error(`document ${p.doc} has two postings for ${term}`);
         docs[id]!.terms[term] = [...p.hits].map((h) => h ?? undefined);
       }
     });

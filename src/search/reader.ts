@@ -1,33 +1,49 @@
 /**
- * Reads the index for queries: posting lists of a term (main rows, then the tail), and per document norms
- * (field lengths, day, alive) cached in memory until a write bumps the index generation.
+ * Reads the index for queries: posting lists of a term (its bucket row in each segment, then the recent rows),
+ * and per document norms (field lengths, day, alive). Norms are cached until a write bumps the index generation;
+ * recent rows are immutable, so they are cached by sequence number and only new ones are read.
  */
 import type { Dexie } from 'dexie';
 import { decodePostings, FIELD_COUNT, type Posting, termHash } from './codec.js';
 import {
-  CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type MetaRow, type NormRow, searchTables, TAIL_BUCKETS, TERM_BUCKETS,
+  bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
 } from './tables.js';
+
+interface CachedRecent {
+  row: RecentRow;
+  terms: string[];
+}
 
 export class IndexReader {
   private generation = -1;
+  private epoch = '';
   private norms = new Map<number, NormRow>();
+  private recent: CachedRecent[] = [];
   meta: MetaRow = emptyMeta(FIELD_COUNT);
 
   constructor(private readonly db: Dexie) {}
 
-  /** Reloads the norms if the index changed since the last call. Call inside the query's read transaction. */
+  /** Reloads what changed since the last call. Call inside the query's read transaction. */
   async refresh(): Promise<void> {
     const t = searchTables(this.db);
     this.meta = (await t.meta.get('meta')) ?? emptyMeta(FIELD_COUNT);
+    if (this.meta.epoch !== this.epoch) this.reset();
+    this.epoch = this.meta.epoch;
     if (this.meta.generation === this.generation) return;
-    this.norms = new Map((await t.norms.toArray()).map((n) => [n.chunk, n]));
+    const [norms, seqs] = await Promise.all([t.norms.toArray(), t.recent.toCollection().primaryKeys()]);
+    this.norms = new Map(norms.map((n) => [n.chunk, n]));
+    const have = new Set(this.recent.map((r) => r.row.seq));
+    const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s)))).flatMap((row) => (row ? [{ row, terms: termsOf(row) }] : []));
+    const keep = new Set(seqs);
+    this.recent = [...this.recent.filter((r) => keep.has(r.row.seq)), ...fresh].sort((a, b) => a.row.seq - b.row.seq);
     this.generation = this.meta.generation;
   }
 
-  /** Forgets the cache (after a rebuild that resets generations). */
+  /** Forgets the caches (after a rebuild). */
   reset(): void {
     this.generation = -1;
     this.norms.clear();
+    this.recent = [];
   }
 
   alive(doc: number): boolean {
@@ -67,20 +83,24 @@ export class IndexReader {
    */
   async postings(term: string, positions: boolean): Promise<Posting[]> {
     const t = searchTables(this.db);
-    const h = termHash(term), bucket = h & (TERM_BUCKETS - 1), tb = h & (TAIL_BUCKETS - 1);
-    const [main, tail] = await Promise.all([
-      t.postings.where('[bucket+chunk]').between([bucket, 0], [bucket, Infinity], true, true).toArray(),
-      t.tail.where('[bucket+seq]').between([tb, 0], [tb, Infinity], true, true).toArray(),
-    ]);
-    main.sort((a, b) => a.chunk - b.chunk);
-    tail.sort((a, b) => a.seq - b.seq);
+    const h = termHash(term);
+    const levels = new Set(this.meta.segments.map((s) => s.level));
+    if (this.meta.merge) levels.add(this.meta.merge.level);
+    const rows = (await Promise.all([...levels].map((level) => {
+      const key = bucketKey(level, h);
+      return t.segments.where('[bucket+seg]').between([key, -Infinity], [key, Infinity], true, true).toArray();
+    }))).flat().sort((a, b) => a.lo - b.lo);
     const out: Posting[] = [];
-    for (const row of [...main, ...tail]) {
-      const i = findTerm(row.terms, term);
-      if (i < 0) continue;
-      for (const p of decodePostings(row.data.subarray(row.offs[i]!, row.offs[i + 1]!), 0, positions)) {
-        if (this.alive(p.doc)) out.push(p);
-      }
+    const take = (b: ListBlock, i: number) => {
+      for (const p of decodePostings(b.data.subarray(b.offs[i]!, b.offs[i + 1]!), 0, positions)) if (this.alive(p.doc)) out.push(p);
+    };
+    for (const row of rows) {
+      const i = findTerm(termsOf(row), term);
+      if (i >= 0) take(row, i);
+    }
+    for (const r of this.recent) {
+      const i = findTerm(r.terms, term);
+      if (i >= 0) take(r.row, i);
     }
     return out;
   }

@@ -1,11 +1,11 @@
 /**
- * Rebuilding the index from the articles: after a schema upgrade, when too many dead documents accumulated, or
- * on demand (Engine.rebuildIndex). The index is derived data, so this loses nothing.
+ * Rebuilding the index from the articles: after a schema upgrade, or on demand (Engine.rebuildIndex). The index is derived data, so this loses nothing.
  */
 import type { Dexie, Transaction } from 'dexie';
 import type { StoredArticle } from '../store/db.js';
 import { indexArticles } from './indexer.js';
-import { searchTableList, searchTables } from './tables.js';
+import { maintainIndex } from './merge.js';
+import { searchTableList } from './tables.js';
 
 const BATCH = 400;
 
@@ -29,6 +29,7 @@ export async function rebuildIndex(db: Dexie, onProgress?: (done: number, total:
     });
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length);
   }
+  await maintainIndex(db, Infinity);
   return { articles: ids.length };
 }
 
@@ -36,10 +37,4 @@ export async function rebuildIndex(db: Dexie, onProgress?: (done: number, total:
 export async function indexExisting(tx: Transaction): Promise<void> {
   const rows = (await tx.table('articles').toArray()) as StoredArticle[];
   for (let i = 0; i < rows.length; i += BATCH) await indexArticles(tx, [], rows.slice(i, i + BATCH));
-}
-
-/** Whether the index holds enough dead documents that a rebuild would pay off (edits leave them behind). */
-export async function needsCompaction(db: Dexie): Promise<boolean> {
-  const meta = await searchTables(db).meta.get('meta');
-  return !!meta && meta.dead > 1000 && meta.dead > meta.live;
 }

@@ -1,52 +1,106 @@
 /**
- * The search index's IndexedDB tables (Dexie schema version 2) and their rows. All of it is derived from the
+ * The search index's IndexedDB tables (Dexie schema version 6) and their rows. All of it is derived from the
  * articles: it can be dropped and rebuilt (Engine.rebuildIndex) and is never synced.
  *
- * Layout (why: writes must be cheap, reads must touch only what a query needs):
- * - `searchTail` ([bucket+seq]): each write transaction appends its documents' postings as at most
- *   TAIL_BUCKETS rows, without reading anything. Queries read the tail rows of a term's bucket.
- * - `searchPostings` ([bucket+chunk]): when the tail is big enough it is folded, in the same transaction, into
- *   rows of TERM_BUCKETS hash buckets x chunks of about MAIN_CHUNK_DOCS documents (a chunk takes whole flushes,
- *   so a flush appends bytes without splitting lists); a query reads one row per chunk for each term.
+ * Layout. IndexedDB in Chrome costs about 0.1 ms per row written and little per byte (a 4 MB row takes about as
+ * long as 150 small ones), so every write puts few, packed rows, and the postings are an LSM tree of immutable
+ * segments that are merged later, out of the article's transaction:
+ * - `searchRecent` (seq): each write transaction appends ONE row with the postings of all its documents. Rows
+ *   are immutable; readers cache them by seq. When they hold RECENT_DOCS documents or RECENT_WRITES writes they
+ *   are flushed, in the same transaction, into a level-1 segment.
+ * - `searchSegments` ([bucket+seg]): a segment is a run of consecutive documents whose postings are split into
+ *   hash buckets, one row per bucket (level k has bucketsOf(k) buckets, its bucket keys start at k << 16). A query
+ *   reads one bucket row per segment. Background merges (merge.ts) turn `fanout` segments of a level into one of
+ *   the next, a few buckets per small transaction, dropping dead documents' postings as they go.
  * - `searchNorms` (chunk): per document field lengths (BM25), publication day and an alive flag; a deleted or
- *   edited document is only flagged dead here, and its postings are skipped until the next rebuild.
- * - `searchIds` (articleId, &docNo): article id <-> document number, with a hash of the indexed text.
- * - `searchMeta` ('meta'): counters and totals (live documents, summed field lengths) and a generation number
- *   that every write bumps, so readers know when their cached norms are stale.
+ *   edited document is flagged dead here at once, and its postings go at the next merge of its segment.
+ * - `searchIds` (articleId): article id -> document number, with a hash of the indexed text.
+ * - `searchMeta` ('meta'): counters, totals (live documents, summed field lengths), the segment list, a merge in
+ *   progress, and a generation number that every write bumps, so readers know when their caches are stale.
  */
 import type { Dexie, Table } from 'dexie';
 
-export const TERM_BUCKETS = 4096;
-export const TAIL_BUCKETS = 64;
 /** Norms are kept per chunk of 2^CHUNK_BITS document numbers (one row read and written per write transaction). */
 export const CHUNK_BITS = 10;
 export const CHUNK_SIZE = 1 << CHUNK_BITS;
-/** A main posting chunk takes the tail flushes until it holds this many documents; then the next one starts. */
-export const MAIN_CHUNK_DOCS = 4096;
-/** The tail is folded into the main rows past this many documents or write transactions. */
-export const TAIL_MAX_DOCS = 512;
-export const TAIL_MAX_SEQS = 64;
 
-/** Dexie store specs of the search tables (added by schema version 2 in src/store/db.ts). */
+/**
+ * Sizes of the LSM tree. Mutable so that tests can push small archives through flushes and merges; the defaults
+ * keep rows near 20–50 kB at every level (a level-k segment holds about RECENT_DOCS × fanout^(k-1) documents).
+ */
+export const tuning = {
+  /** Recent rows are flushed into a level-1 segment past this many documents or writes. */
+  recentDocs: 512,
+  recentWrites: 64,
+  /** Segments of a level merged into one of the next. */
+  fanout: 8,
+  /** Buckets of a level-1 segment (a power of two; see bucketsOf). */
+  l1Buckets: 128,
+  maxBuckets: 8192,
+  /** Source buckets moved per merge transaction. */
+  mergeBuckets: 16,
+  /** A segment whose dead documents reach this share (and purgeMin) is rewritten without them. */
+  purgeShare: 0.25,
+  purgeMin: 64,
+};
+
+/**
+ * Level k's number of hash buckets: eight times the level below's, up to maxBuckets (all powers of two, so that a
+ * bucket's terms all come from one bucket of the level below and a merge can move bucket by bucket).
+ */
+export function bucketsOf(level: number): number {
+  return Math.min(tuning.maxBuckets, tuning.l1Buckets * 8 ** Math.min(level - 1, 6));
+}
+
+/** The `bucket` key of a term hash at a level: levels never share keys, so one range read gets a level's rows. */
+export function bucketKey(level: number, hash: number): number {
+  return level * 65536 + (hash & (bucketsOf(level) - 1));
+}
+
+/** The tables of schema version 6 (src/store/db.ts); version 2's searchTail and searchPostings are dropped. */
 export const SEARCH_STORES = {
   searchMeta: 'id',
-  searchIds: 'articleId, &docNo',
+  searchIds: 'articleId',
   searchNorms: 'chunk',
-  searchTail: '[bucket+seq]',
-  searchPostings: '[bucket+chunk]',
+  searchRecent: 'seq',
+  searchSegments: '[bucket+seg]',
 } as const;
 
 export const SEARCH_TABLE_NAMES = Object.keys(SEARCH_STORES) as (keyof typeof SEARCH_STORES)[];
 
+/** A segment: documents lo..hi (inclusive), all of whose postings sit in its bucket rows. */
+export interface SegmentInfo {
+  id: number;
+  level: number;
+  lo: number;
+  hi: number;
+  /** Documents of lo..hi that died after their postings were written (a hint for purging). */
+  dead: number;
+}
+
+/** A merge in progress: `from` segments become segment `to` at `level`, source bucket by source bucket. */
+export interface MergeState {
+  from: number[];
+  to: number;
+  level: number;
+  /** The next source bucket to move, and how many the source level has. */
+  next: number;
+  buckets: number;
+  /** Dead documents of `from` when the merge started (all of them are dropped). */
+  deadAtStart: number;
+}
+
 export interface MetaRow {
   id: 'meta';
+  /** Random per index build: readers drop caches keyed by sequence numbers when it changes. */
+  epoch: string;
   nextDoc: number;
   seq: number;
-  tailSeqs: number;
-  tailDocs: number;
-  /** The main chunk that flushes append to, and how many documents it holds. */
-  chunk: number;
-  chunkDocs: number;
+  recentWrites: number;
+  recentDocs: number;
+  nextSeg: number;
+  segments: SegmentInfo[];
+  merge: MergeState | null;
   /** Documents alive. */
   live: number;
   /** Documents flagged dead whose postings are still stored. */
@@ -72,33 +126,36 @@ export interface NormRow {
   alive: Uint8Array;
 }
 
-/** A block of encoded posting lists: `terms` sorted, list i is `data[offs[i], offs[i+1])`. */
+/**
+ * A block of encoded posting lists. `terms` is the sorted terms joined by '\n' (one string clones far faster than
+ * an array of thousands); list i is `data[offs[i], offs[i+1])`, starting from document 0, and ends at `last[i]`.
+ */
 export interface ListBlock {
-  terms: string[];
+  terms: string;
   offs: Uint32Array;
+  last: Int32Array;
   data: Uint8Array;
 }
 
-export interface TailRow extends ListBlock {
-  bucket: number;
+export interface RecentRow extends ListBlock {
   seq: number;
-  /** The last document of each list. */
-  last: Int32Array;
+  lo: number;
+  hi: number;
 }
 
-export interface PostingRow extends ListBlock {
+export interface SegmentRow extends ListBlock {
   bucket: number;
-  chunk: number;
-  /** The last document of each list, so the next documents can be appended without decoding it. */
-  last: Int32Array;
+  seg: number;
+  lo: number;
+  hi: number;
 }
 
 export interface SearchTables {
   meta: Table<MetaRow, string>;
   ids: Table<IdRow, string>;
   norms: Table<NormRow, number>;
-  tail: Table<TailRow, [number, number]>;
-  postings: Table<PostingRow, [number, number]>;
+  recent: Table<RecentRow, number>;
+  segments: Table<SegmentRow, [number, number]>;
 }
 
 /** A database or a transaction (an upgrade's, say): whatever can name its tables. */
@@ -109,7 +166,7 @@ export interface TableSource { table(name: string): Table<any, any> }
 export function searchTables(src: TableSource): SearchTables {
   return {
     meta: src.table('searchMeta'), ids: src.table('searchIds'), norms: src.table('searchNorms'),
-    tail: src.table('searchTail'), postings: src.table('searchPostings'),
+    recent: src.table('searchRecent'), segments: src.table('searchSegments'),
   };
 }
 
@@ -119,7 +176,15 @@ export function searchTableList(db: Dexie): Table[] {
 }
 
 export function emptyMeta(fieldCount: number): MetaRow {
-  return { id: 'meta', nextDoc: 0, seq: 0, tailSeqs: 0, tailDocs: 0, chunk: 0, chunkDocs: 0, live: 0, dead: 0, lenSum: new Array(fieldCount).fill(0), generation: 0 };
+  return {
+    id: 'meta', epoch: Math.random().toString(36).slice(2), nextDoc: 0, seq: 0, recentWrites: 0, recentDocs: 0, nextSeg: 0,
+    segments: [], merge: null, live: 0, dead: 0, lenSum: new Array(fieldCount).fill(0), generation: 0,
+  };
+}
+
+/** The term list of a block. */
+export function termsOf(b: ListBlock): string[] {
+  return b.terms ? b.terms.split('\n') : [];
 }
 
 /** Binary search of a sorted term list. */

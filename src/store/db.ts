@@ -65,9 +65,10 @@ export class PresscutDB extends Dexie {
       collections: 'id, order',
       undo: 'id, createdAt',
     });
-    // Version 2: the search index (src/search/tables.ts), derived from the articles and built for those already
-    // stored during the upgrade.
-    this.version(2).stores(SEARCH_STORES).upgrade((tx) => indexExisting(tx));
+    // Version 2: the first layout of the search index (derived data; version 6 replaces it and builds it).
+    this.version(2).stores({
+      searchMeta: 'id', searchIds: 'articleId, &docNo', searchNorms: 'chunk', searchTail: '[bucket+seq]', searchPostings: '[bucket+chunk]',
+    });
     // Version 3: collections' members, the reader's tags and notes (one small row each, so that two devices adding
     // to one collection both survive a sync), and the journal that makes an import all-or-nothing.
     this.version(3).stores({
@@ -90,6 +91,12 @@ export class PresscutDB extends Dexie {
       storyParts: 'articleId, clippingId, *editions',
       pdfBlobs: 'hash',
     }).upgrade((tx) => linkStoredClippings(tx));
+    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts), built during the upgrade
+    // for the articles already stored.
+    this.version(6).stores({ ...SEARCH_STORES, searchTail: null, searchPostings: null }).upgrade(async (tx) => {
+      await Promise.all(['searchMeta', 'searchIds', 'searchNorms'].map((n) => tx.table(n).clear()));
+      await indexExisting(tx);
+    });
   }
 }
 

@@ -277,9 +277,9 @@ function printTable(title, sums) {
 async function indexBytes() {
   const t = P.searchTables(db);
   let bytes = 0;
-  const strBytes = (s) => Buffer.byteLength(s);
-  await t.postings.each((r) => { bytes += r.data.byteLength + r.offs.byteLength + r.last.byteLength + r.terms.reduce((s, x) => s + strBytes(x) + 1, 0); });
-  await t.tail.each((r) => { bytes += r.data.byteLength + r.offs.byteLength + r.terms.reduce((s, x) => s + strBytes(x) + 1, 0); });
+  const block = (r) => { bytes += r.data.byteLength + r.offs.byteLength + r.last.byteLength + Buffer.byteLength(r.terms); };
+  await t.segments.each(block);
+  await t.recent.each(block);
   await t.norms.each((r) => { bytes += r.len.byteLength + r.day.byteLength + r.alive.byteLength; });
   await t.ids.each((r) => { bytes += r.articleId.length + r.hash.length + 8; });
   return bytes;

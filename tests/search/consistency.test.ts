@@ -8,8 +8,11 @@ import { applyChanges } from '../../src/search/indexer.js';
 import { IndexReader } from '../../src/search/reader.js';
 import { matchingIds } from '../../src/search/search.js';
 import type { SearchDoc } from '../../src/search/fields.js';
-import { searchTables, TAIL_MAX_DOCS } from '../../src/search/tables.js';
+import { mergeStep } from '../../src/search/merge.js';
+import { decodePostings } from '../../src/search/codec.js';
+import { searchTables, termsOf, tuning } from '../../src/search/tables.js';
 import { PresscutDB } from '../../src/store/db.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { fresh, JILIN } from './helpers.js';
 
 const TWO = '国务院召开常务会议\n本报讯（记者王五）今天，国务院召开常务会议，研究部署\n下一步工作。\n会议指出，要抓好落实。\n会议还研究了其他事项。\n';
@@ -59,7 +62,7 @@ describe('index consistency after every kind of edit', () => {
     let fail = true;
     db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
       const t = down.table(name);
-      return name !== 'searchTail' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
+      return name !== 'searchRecent' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
         ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
     } }) });
     await expect(engine.ingest({ text: JILIN, source: { via: 'paste' } })).rejects.toThrow(/quota/);
@@ -85,6 +88,31 @@ describe('index consistency after every kind of edit', () => {
     expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
     upgraded.close();
   });
+  it('replaces the first index layout (schema version 3) with the segments, built during the upgrade', async () => {
+    const { db, engine } = fresh('upgrade3');
+    await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    const rows = { clippings: await db.clippings.toArray(), articles: await db.articles.toArray() };
+    const name = `v3-${process.pid}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      clippings: 'id, capturedAt', articles: 'id, clippingId, sortKey, deletedAt', collections: 'id, order', undo: 'id, createdAt',
+      searchMeta: 'id', searchIds: 'articleId, &docNo', searchNorms: 'chunk', searchTail: '[bucket+seq]', searchPostings: '[bucket+chunk]',
+      memberships: 'id, collectionId, articleId', annotations: 'articleId, *tags', importJournal: '++seq',
+    });
+    await v3.table('clippings').bulkPut(rows.clippings);
+    await v3.table('articles').bulkPut(rows.articles);
+    // An old index, in the old shapes: it must go, not be read.
+    await v3.table('searchMeta').put({ id: 'meta', nextDoc: 5, seq: 1, tailSeqs: 1, tailDocs: 5, chunk: 0, chunkDocs: 0, live: 5, dead: 0, lenSum: [1, 1, 1, 1], generation: 3 });
+    await v3.table('searchIds').put({ articleId: rows.articles[0]!.id, docNo: 4, hash: 'old' });
+    await v3.table('searchTail').put({ bucket: 1, seq: 0, terms: ['长春'], offs: new Uint32Array([0, 1]), data: new Uint8Array([0]), last: new Int32Array([0]) });
+    v3.close();
+    const upgraded = new PresscutDB(name);
+    expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('searchTail');
+    const e = createEngine(upgraded);
+    expect((await e.search('汽车产业集群')).total).toBe(1);
+    upgraded.close();
+  });
 });
 
 /** Synthetic documents, to push the index through tail flushes quickly (no segmenter, no articles). */
@@ -98,23 +126,95 @@ function docs(n: number, seed: number): SearchDoc[] {
   });
 }
 
+/** Small sizes, so that a few hundred documents go through flushes, several levels of merges and purges. */
+function smallTree(): () => void {
+  const saved = { ...tuning };
+  Object.assign(tuning, { recentDocs: 16, recentWrites: 4, fanout: 3, l1Buckets: 4, maxBuckets: 32, mergeBuckets: 3, purgeMin: 4, purgeShare: 0.2 });
+  return () => Object.assign(tuning, saved);
+}
+
+const write = (db: PresscutDB, removed: string[], ds: SearchDoc[]) =>
+  db.transaction('rw', Object.values(searchTables(db)), () => applyChanges(searchTables(db), removed, ds));
+
+/** Document numbers that still have postings stored, in any row. */
+async function storedDocs(db: PresscutDB): Promise<Set<number>> {
+  const t = searchTables(db), out = new Set<number>();
+  for (const row of [...(await t.segments.toArray()), ...(await t.recent.toArray())]) {
+    termsOf(row).forEach((_, k) => { for (const p of decodePostings(row.data.subarray(row.offs[k]!, row.offs[k + 1]!), 0, false)) out.add(p.doc); });
+  }
+  return out;
+}
+
+const QUERIES = ['长春', '汽车产业', '默想', '铁路北京', 'word3', '标题1', 'headline:标题2 -word1', '上海 OR 中国人'];
+
+/** What the queries find, as article ids in rank order (scores included, so ranking must agree too). */
+async function answers(db: PresscutDB): Promise<string[][]> {
+  const reader = new IndexReader(db);
+  return Promise.all(QUERIES.map((q) => matchingIds(db, reader, q, async () => new Set())));
+}
+
 describe('index storage', () => {
-  it('gives the same index whether documents come one write at a time (with flushes) or all at once', async () => {
-    const all = docs(TAIL_MAX_DOCS + 37, 1);
-    const a = new PresscutDB(`flush-a-${process.pid}`), b = new PresscutDB(`flush-b-${process.pid}`);
-    for (let i = 0; i < all.length; i += 20) {
-      await a.transaction('rw', Object.values(searchTables(a)), () => applyChanges(searchTables(a), [], all.slice(i, i + 20)));
+  it('gives the same index whether documents come one write at a time (flushes, merges) or all at once', async () => {
+    const restore = smallTree();
+    try {
+      const all = docs(300, 1);
+      const a = new PresscutDB(`flush-a-${process.pid}`), b = new PresscutDB(`flush-b-${process.pid}`);
+      for (let i = 0; i < all.length; i += 7) await write(a, [], all.slice(i, i + 7));
+      await write(b, [], all);
+      const expected = await dumpIndex(b);
+      expect(await searchTables(a).segments.count()).toBeGreaterThan(0);
+      expect(await dumpIndex(a)).toEqual(expected);
+      // Every merge step leaves an index that holds each posting once (dumpIndex throws on a duplicate), and the same.
+      let steps = 0;
+      while (await mergeStep(a)) {
+        if (++steps % 5 === 0) expect(await dumpIndex(a)).toEqual(expected);
+      }
+      expect(steps).toBeGreaterThan(10);
+      const meta = (await searchTables(a).meta.get('meta'))!;
+      expect(Math.max(...meta.segments.map((s) => s.level))).toBeGreaterThanOrEqual(3);
+      expect(meta.segments.filter((s) => s.level === 1).length).toBeLessThan(tuning.fanout);
+      expect(await dumpIndex(a)).toEqual(expected);
+      expect(await answers(a)).toEqual(await answers(b));
+    } finally {
+      restore();
     }
-    await b.transaction('rw', Object.values(searchTables(b)), () => applyChanges(searchTables(b), [], all));
-    expect(await searchTables(a).postings.count()).toBeGreaterThan(0);
-    expect(await dumpIndex(a)).toEqual(await dumpIndex(b));
-    // A removal leaves the postings stored but the document dead, and the same dump as never indexing it.
-    const gone = all.filter((_, i) => i % 3 === 0).map((d) => d.articleId);
-    await a.transaction('rw', Object.values(searchTables(a)), () => applyChanges(searchTables(a), gone, []));
-    const c = new PresscutDB(`flush-c-${process.pid}`);
-    await c.transaction('rw', Object.values(searchTables(c)), () => applyChanges(searchTables(c), [], all.filter((d) => !gone.includes(d.articleId))));
-    expect(await dumpIndex(a)).toEqual(await dumpIndex(c));
-  }, 30_000);
+  }, 60_000);
+
+  it('drops dead documents\' postings when their segment is compacted, and finds the same', async () => {
+    const restore = smallTree();
+    try {
+      const all = docs(200, 2);
+      const a = new PresscutDB(`purge-a-${process.pid}`), c = new PresscutDB(`purge-c-${process.pid}`);
+      for (let i = 0; i < all.length; i += 10) await write(a, [], all.slice(i, i + 10));
+      while (await mergeStep(a));
+      const before = await storedDocs(a);
+      // Delete a third and edit a tenth (an edit is a new document; the old one dies).
+      const gone = all.filter((_, i) => i % 3 === 0).map((d) => d.articleId);
+      await write(a, gone, []);
+      const edited = all.filter((_, i) => i % 10 === 1 && i % 3 !== 0).map((d): SearchDoc => ({ ...d, fields: [d.fields[0], d.fields[1] + '默想', d.fields[2], d.fields[3]], hash: d.hash + 'e' }));
+      await write(a, [], edited);
+      const kept = all.filter((d) => !gone.includes(d.articleId)).map((d) => edited.find((e) => e.articleId === d.articleId) ?? d);
+      await write(c, [], kept);
+      const found = await answers(a);
+      // Ties rank by document number, which differs for the edited ones: compare as sets with the fresh index.
+      const sets = (x: string[][]) => x.map((ids) => [...ids].sort());
+      expect(sets(found)).toEqual(sets(await answers(c)));
+      expect(await dumpIndex(a)).toEqual(await dumpIndex(c));
+      // Compaction rewrites the segments that lost a share of their documents: their postings go, results stay.
+      let steps = 0;
+      while (await mergeStep(a)) steps++;
+      expect(steps).toBeGreaterThan(0);
+      const after = await storedDocs(a);
+      expect(after.size).toBeLessThan(before.size);
+      const norms = new Map((await searchTables(a).norms.toArray()).map((n) => [n.chunk, n]));
+      const stillDead = [...after].filter((d) => !norms.get(d >> 10)!.alive[d & 1023]).length;
+      expect(stillDead).toBeLessThan(tuning.purgeMin * (await searchTables(a).meta.get('meta'))!.segments.length);
+      expect(await answers(a)).toEqual(found);
+      expect(await dumpIndex(a)).toEqual(await dumpIndex(c));
+    } finally {
+      restore();
+    }
+  }, 60_000);
 
   it('is empty again after adding and removing any documents', async () => {
     let k = 0;

@@ -1,0 +1,77 @@
+/**
+ * Background maintenance of the index's LSM tree (see tables.ts): merges `fanout` segments of a level into one
+ * of the next level, and rewrites a segment that has accumulated many dead documents (edits and deletions leave
+ * them) without them. Each step is one small transaction that moves a few source buckets, so a search waits for
+ * at most one step; a term's rows move in one step, so every query sees each document's postings exactly once.
+ */
+import type { Dexie } from 'dexie';
+import { aliveTest, Grouper } from './segments.js';
+import { bucketsOf, type MergeState, type MetaRow, type SegmentInfo, type SegmentRow, searchTableList, searchTables, tuning } from './tables.js';
+
+/** The next merge to do, if any: the lowest level with `fanout` segments, else a segment worth purging. */
+function plan(meta: MetaRow): MergeState | null {
+  const levels = [...new Set(meta.segments.map((s) => s.level))].sort((a, b) => a - b);
+  const start = (from: SegmentInfo[], level: number): MergeState => ({
+    from: from.map((s) => s.id), to: meta.nextSeg++, level, next: 0, buckets: bucketsOf(from[0]!.level),
+    deadAtStart: from.reduce((n, s) => n + s.dead, 0),
+  });
+  for (const level of levels) {
+    const at = meta.segments.filter((s) => s.level === level).sort((a, b) => a.lo - b.lo);
+    if (at.length >= tuning.fanout) return start(at.slice(0, tuning.fanout), level + 1);
+  }
+  const worst = meta.segments.find((s) => s.dead >= tuning.purgeMin && s.dead >= tuning.purgeShare * (s.hi - s.lo + 1));
+  return worst ? start([worst], worst.level) : null;
+}
+
+/** Whether a merge is in progress or due (without planning it). */
+export function mergeDue(meta: MetaRow): boolean {
+  return meta.merge !== null || plan({ ...meta, segments: meta.segments }) !== null;
+}
+
+/**
+ * Does one step of maintenance in its own transaction. Returns false when there was nothing to do.
+ * @example while (await mergeStep(db));
+ */
+export async function mergeStep(db: Dexie): Promise<boolean> {
+  return db.transaction('rw', searchTableList(db), async () => {
+    const t = searchTables(db);
+    const meta = await t.meta.get('meta');
+    if (!meta) return false;
+    const m = meta.merge ?? plan(meta);
+    if (!m) return false;
+    meta.merge = m;
+    const from = m.from.map((id) => meta.segments.find((s) => s.id === id)!).sort((a, b) => a.lo - b.lo);
+    const level = from[0]!.level;
+    const lo = from[0]!.lo, hi = from[from.length - 1]!.hi;
+    const end = Math.min(m.buckets, m.next + tuning.mergeBuckets);
+    const keys: [number, number][] = [];
+    for (let b = m.next; b < end; b++) for (const s of from) keys.push([level * 65536 + b, s.id]);
+    const rows = (await t.segments.bulkGet(keys)).filter((r): r is SegmentRow => !!r);
+    const keep = from.some((s) => s.dead > 0) ? await aliveTest(t, lo, hi) : undefined;
+    const g = new Grouper();
+    for (const row of rows) g.add(row);
+    await t.segments.bulkDelete(rows.map((r) => [r.bucket, r.seg] as [number, number]));
+    await t.segments.bulkPut(g.rows(m.level, m.to, lo, hi, keep));
+    m.next = end;
+    if (m.next >= m.buckets) {
+      const dead = from.reduce((n, s) => n + s.dead, 0) - m.deadAtStart;
+      meta.segments = meta.segments.filter((s) => !m.from.includes(s.id));
+      meta.segments.push({ id: m.to, level: m.level, lo, hi, dead });
+      meta.merge = null;
+    }
+    await t.meta.put(meta);
+    return true;
+  });
+}
+
+/**
+ * Runs maintenance steps for about `budgetMs` (one at least when there is work). Returns whether work remains.
+ * The Engine calls it after each write, so an archive that grows keeps its segments few.
+ */
+export async function maintainIndex(db: Dexie, budgetMs: number): Promise<boolean> {
+  const t0 = performance.now();
+  do {
+    if (!(await mergeStep(db))) return false;
+  } while (performance.now() - t0 < budgetMs);
+  return true;
+}
