@@ -5,6 +5,8 @@ import { applyBoundaryEdits } from '../store/boundaries.js';
 import { PresscutDB, sortKey, type StoredArticle } from '../store/db.js';
 import { deriveRecords } from '../store/derive.js';
 import { listPositions } from '../store/listing.js';
+import { SYNCED_TABLES } from '../store/synced.js';
+import { trackChanges } from '../sync/index.js';
 import { contentHash, normaliseForId } from '../store/hash.js';
 import { applyCorrections, toView } from '../store/view.js';
 import { checkPatch, checkText, EngineError } from '../store/validate.js';
@@ -27,9 +29,15 @@ import type {
 
 export { EngineError };
 
-/** Opens (creating or upgrading) Presscut's database. */
+/**
+ * Opens (creating or upgrading) Presscut's database, with sync's change tracking installed: every connection that
+ * writes records its edits as revisions (src/sync), whichever page's worker makes them and whether or not a remote
+ * is set up yet, so the one sync session of the browser pushes them all.
+ */
 export function openDatabase(name = 'presscut'): PresscutDB {
-  return new PresscutDB(name);
+  const db = new PresscutDB(name);
+  trackChanges(db, { tables: [...SYNCED_TABLES] });
+  return db;
 }
 
 /** Index maintenance (merging segments) done after each write, at most about this long (ms) each time. */

@@ -5,6 +5,7 @@ import { indexExisting } from '../search/rebuild.js';
 import { SEARCH_STORES } from '../search/tables.js';
 import { buildListing, LISTING_TABLE, listingMiddleware, type ListingRow } from './listing.js';
 import { linkStoredClippings } from '../link/store.js';
+import { syncStores } from '../sync/index.js';
 
 /** An entry that can undo one destructive action. */
 export interface UndoEntry {
@@ -97,6 +98,9 @@ export class PresscutDB extends Dexie {
       await Promise.all(['searchMeta', 'searchIds', 'searchNorms'].map((n) => tx.table(n).clear()));
       await indexExisting(tx);
     });
+    // Version 7: the sync library's revision trees and checkpoints (src/sync). Rows stored before it get their
+    // first revision at the first sync; nothing to migrate.
+    this.version(7).stores(syncStores());
   }
 }
 

@@ -9,7 +9,8 @@ export interface RemoteTarget {
   auth?: SyncAuth;
 }
 
-function isLoopback(hostname: string): boolean {
+/** 127.0.0.0/8, localhost and ::1: where plain HTTP never leaves the machine. */
+export function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

@@ -1,46 +1,30 @@
 // The embedded sync server (scripts/sync-server.mjs): credentials, origins, data kept across a restart, and a
 // push cut by a crash that finishes from its checkpoint after the restart without duplicates.
 import 'fake-indexeddb/auto';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSync } from '../../src/sync/index.js';
 import { fastRetry, makeDb } from './helpers/env.js';
+import { embeddedServer, type EmbeddedServer } from './helpers/embedded-server.js';
 import { startProxy } from './helpers/proxy.js';
-import { freePort, waitForHttp } from './server.setup.js';
+import { freePort } from './server.setup.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const ORIGIN = 'chrome-extension://abcdefghijklmnop';
 const auth = { username: 'alice', password: 's3cret pass' };
 const basic = 'Basic ' + Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
 
 let dataDir: string;
 let port: number;
-let server: ChildProcess | undefined;
-
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['scripts/sync-server.mjs', '--data', dataDir, '--port', String(port), '--origin', ORIGIN], {
-    cwd: root, stdio: 'ignore', env: { ...process.env, PRESSCUT_SYNC_USER: auth.username, PRESSCUT_SYNC_PASSWORD: auth.password },
-  });
-  await waitForHttp(`http://127.0.0.1:${port}/`);
-}
-
-async function stopServer(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  const s = server;
-  server = undefined;
-  if (!s || s.exitCode !== null) return;
-  await new Promise<void>((r) => {
-    s.once('exit', () => r());
-    s.kill(signal);
-  });
-}
+let server: EmbeddedServer;
+const startServer = () => server.start();
+const stopServer = (signal?: NodeJS.Signals) => server.stop(signal);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sync-server-data-'));
   port = await freePort();
+  server = embeddedServer({ dataDir, port, origin: ORIGIN, user: auth.username, password: auth.password });
   await startServer();
 }, 30_000);
 
