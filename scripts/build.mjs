@@ -32,6 +32,7 @@ const entries = [
   { in: 'workers/engine.worker.ts', out: `${CHROME}/engine.worker.js`, options: extension },
   { in: 'ui/popup/main.tsx', out: `${CHROME}/popup.js`, options: extension },
   { in: 'ui/sidepanel/main.tsx', out: `${CHROME}/sidepanel.js`, options: extension },
+  { in: 'ui/options/main.tsx', out: `${CHROME}/options.js`, options: extension },
 ];
 
 try {

@@ -10,6 +10,7 @@ const STATIC = [
   ['src/extension/offscreen/offscreen.html', 'offscreen.html'],
   ['ui/popup/popup.html', 'popup.html'],
   ['ui/sidepanel/sidepanel.html', 'sidepanel.html'],
+  ['ui/options/options.html', 'options.html'],
   ['_locales', '_locales'],
 ];
 const ICON_SIZES = [16, 32, 48, 128];

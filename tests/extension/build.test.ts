@@ -31,6 +31,18 @@ describe('the extension build', () => {
     expect(m).not.toHaveProperty('side_panel');
   });
 
+  it('gives both packages the options page, the sync alarm and the optional hosts a sync server may live on', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const m = manifest(browser);
+      expect(m.options_ui.page, browser).toBe('options.html');
+      expect(existsSync(join(root, 'dist', browser, 'options.js')), browser).toBe(true);
+      expect(m.permissions, browser).toContain('alarms');
+      // Asked for at Save, for the one origin the reader entered; never granted up front.
+      expect(m.optional_host_permissions, browser).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*']);
+      expect(m, browser).not.toHaveProperty('host_permissions');
+    }
+  });
+
   it('passes web-ext lint on the Firefox package with no errors', { timeout: 60_000 }, async () => {
     const bin = join(root, 'node_modules', '.bin', 'web-ext');
     const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', join(root, 'dist', 'firefox'), '--no-input', '--output', 'json'], { maxBuffer: 1 << 24 })

@@ -13,6 +13,7 @@ import { readTextFile } from './read-file.js';
 import { Reader } from './reader.js';
 import { SearchBox } from './search-box.js';
 import { SearchView } from './search-view.js';
+import { SyncStatus } from './sync-status.js';
 
 type View = { name: 'archive' } | { name: 'article'; id: string } | { name: 'clipping'; id: string; focus: string | null };
 type Note = { kind: NoticeKind; text: string; at: number };
@@ -96,6 +97,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
         <h1 class="brand">Presscut</h1>
         <span class="count muted">{total === null ? '' : articleCount(total)}</span>
         <span class="spacer" />
+        <SyncStatus />
         <button type="button" class="toggle-paste" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>{t('pasteToggle')}</button>
         <SearchBox value={query} onChange={(q) => { setQuery(q); toArchive(); }} />
       </header>

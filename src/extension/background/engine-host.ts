@@ -3,28 +3,32 @@
  * document hosts the engine worker and the background talks to it by message; Firefox's event page spawns the
  * worker itself. Either way the work runs in the worker and outlives the popup that asked for it.
  */
-import { wrap } from 'comlink';
-import type { Engine } from '../../engine/types.js';
+import { proxy, wrap } from 'comlink';
+import type { SyncEvent } from '../../engine/sync-session.js';
 import { browser, chromeOnly } from '../browser.js';
 import { carryErrorCodes } from '../error-wire.js';
-import { request, type EngineMethod } from '../messages.js';
+import { request, type EngineMethod, type WorkerApi } from '../messages.js';
 
-/** Calls one Engine method wherever the engine lives. */
-export type EngineCall = <M extends EngineMethod>(method: M, ...args: Parameters<Engine[M]>) => Promise<Awaited<ReturnType<Engine[M]>>>;
+/** Calls one Engine (or sync session) method wherever the engine lives. */
+export type EngineCall = <M extends EngineMethod>(method: M, ...args: Parameters<WorkerApi[M]>) => Promise<Awaited<ReturnType<WorkerApi[M]>>>;
 
 const OFFSCREEN_PATH = 'offscreen.html';
 
-/** Picks the host this browser supports. */
-export function engineHost(): EngineCall {
+/**
+ * Picks the host this browser supports. The worker's sync session reports to `onSyncEvent`: directly from a worker
+ * of the background's own, by a `sync-event` message from the offscreen document.
+ */
+export function engineHost(onSyncEvent: (event: SyncEvent) => void): EngineCall {
   const { offscreen, getContexts } = chromeOnly();
   if (offscreen && getContexts) return viaOffscreen(offscreen, getContexts);
-  if (typeof Worker === 'function') return viaWorker();
+  if (typeof Worker === 'function') return viaWorker(onSyncEvent);
   throw new Error('this browser offers neither offscreen documents nor workers to the background');
 }
 
-function viaWorker(): EngineCall {
+function viaWorker(onSyncEvent: (event: SyncEvent) => void): EngineCall {
   carryErrorCodes();
-  const engine = wrap<Engine>(new Worker(browser.runtime.getURL('engine.worker.js')));
+  const engine = wrap<WorkerApi>(new Worker(browser.runtime.getURL('engine.worker.js')));
+  void engine.onSync(proxy(onSyncEvent));
   return (method, ...args) => (engine[method] as unknown as (...a: unknown[]) => Promise<never>)(...args);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The background (Chrome's service worker, Firefox's event page): wires the toolbar popup's requests, the context
- * menu and the keyboard shortcut to the Engine, and tells open pages when the archive changes.
+ * menu and the keyboard shortcut to the Engine, runs sync (./sync.ts), and tells open pages when the archive changes.
  */
 import type { IngestInput, IngestResult } from '../../engine/types.js';
 import type { ClipMode } from '../../extract/index.js';
@@ -10,9 +10,11 @@ import { showClipBadge } from './badge.js';
 import { clipTab } from './clip-tab.js';
 import { engineHost } from './engine-host.js';
 import { createMenus, MENU_MODES } from './menus.js';
+import { syncService } from './sync.js';
 import { openArchivePanel } from '../side-panel.js';
 
-const engine = engineHost();
+const engine = engineHost((event) => void sync.onEvent(event));
+const sync = syncService(engine);
 
 async function ingest(input: IngestInput): Promise<IngestResult> {
   const result = await engine('ingest', input);
@@ -55,6 +57,10 @@ onMessages('background', async (message) => {
   switch (message.type) {
     case 'clip-tab': return clip(message.tabId, message.mode);
     case 'ingest': return ingest(message.input);
+    case 'sync-now': return sync.now();
+    case 'sync-state': return sync.state();
+    case 'sync-settings-changed': return sync.settingsChanged();
+    case 'sync-event': return sync.onEvent(message.event);
   }
 });
 

@@ -1,14 +1,17 @@
 /**
  * The offscreen document (Chrome only): it exists to host the engine worker, which the MV3 service worker cannot
- * create, and relays the background's Engine calls to it.
+ * create, relays the background's Engine calls to it, and passes the reports of its sync session back.
  */
-import { wrap } from 'comlink';
-import type { Engine } from '../../engine/types.js';
+import { proxy, wrap } from 'comlink';
 import { carryErrorCodes } from '../error-wire.js';
-import { onMessages } from '../messages.js';
+import { onMessages, request, type WorkerApi } from '../messages.js';
 
 carryErrorCodes();
 
-const engine = wrap<Engine>(new Worker('engine.worker.js'));
+const engine = wrap<WorkerApi>(new Worker('engine.worker.js'));
+
+void engine.onSync(proxy((event) => {
+  request({ to: 'background', type: 'sync-event', event }).catch(() => undefined);
+}));
 
 onMessages('offscreen', (message) => (engine[message.method] as (...args: unknown[]) => Promise<unknown>)(...message.args));
