@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleRow } from '../../src/engine/types.js';
+import type { ArticleFilter, ArticleRow } from '../../src/engine/types.js';
 import { t } from '../../src/extension/i18n.js';
 import { articleLabel } from '../common/article-label.js';
 import type { EngineApi } from '../common/engine.js';
@@ -20,6 +20,11 @@ interface Props {
   onCount: (total: number) => void;
   onError: (e: unknown) => void;
   hidden?: boolean;
+  /** Only one collection's or tag's articles (issue 5). */
+  filter?: ArticleFilter;
+  /** Multi-select (issue 5): ids ticked, and what a tick does; without `onToggle` rows have no checkbox. */
+  selected?: readonly string[];
+  onToggle?: (id: string) => void;
 }
 
 /**
@@ -27,7 +32,7 @@ interface Props {
  * engine a page at a time, so 100,000 articles scroll like 100. A row that starts a clipping carries its source
  * and date.
  */
-export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden }: Props) {
+export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden, filter, selected, onToggle }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 0 });
   const pages = useRef(new Map<number, ArticleRow[]>());
@@ -42,7 +47,7 @@ export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden 
     if (pages.current.has(page) || loading.current.has(page)) return Promise.resolve();
     loading.current.add(page);
     const gen = generation.current;
-    return engine.listArticles(page * PAGE_SIZE, PAGE_SIZE).then((rows) => {
+    return engine.listArticles(page * PAGE_SIZE, PAGE_SIZE, filter).then((rows) => {
       if (gen !== generation.current) return;
       pages.current.set(page, rows);
       loading.current.delete(page);
@@ -77,13 +82,13 @@ export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden 
     pages.current.clear();
     loading.current.clear();
     redraw((n) => n + 1);
-    fetchPage(0).then(() => engine.countArticles()).then((n) => {
+    fetchPage(0).then(() => engine.countArticles(filter)).then((n) => {
       if (!live) return;
       setTotal(n);
       onCount(n);
     }, onError);
     return () => { live = false; };
-  }, [version]);
+  }, [version, filter]);
 
   const rowCount = total ?? pages.current.get(0)?.length ?? 0;
   const win = rowWindow({ scrollTop: viewport.top, height: viewport.height || 800, rowHeight: ROW_HEIGHT, total: rowCount, overscan: OVERSCAN, pageSize: PAGE_SIZE });
@@ -106,7 +111,7 @@ export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden 
   for (let i = win.first; i < win.last; i++) {
     const row = rowAt(i);
     const above = i > 0 ? rowAt(i - 1) : undefined;
-    rows.push(<Row key={row?.id ?? `pending-${i}`} index={i} row={row} startsClipping={!!row && (i === 0 || (!!above && above.clippingId !== row.clippingId))} onOpen={onOpen} />);
+    rows.push(<Row key={row?.id ?? `pending-${i}`} index={i} row={row} startsClipping={!!row && (i === 0 || (!!above && above.clippingId !== row.clippingId))} onOpen={onOpen} selected={!!row && !!selected?.includes(row.id)} onToggle={onToggle} />);
   }
 
   return (
@@ -116,12 +121,15 @@ export function ArchiveList({ engine, version, onOpen, onCount, onError, hidden 
   );
 }
 
-function Row({ index, row, startsClipping, onOpen }: { index: number; row: ArticleRow | undefined; startsClipping: boolean; onOpen: (r: ArticleRow) => void }) {
+function Row({ index, row, startsClipping, onOpen, selected, onToggle }: {
+  index: number; row: ArticleRow | undefined; startsClipping: boolean; onOpen: (r: ArticleRow) => void; selected: boolean; onToggle?: (id: string) => void;
+}) {
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
   if (!row) return <div class="row row-pending" style={style} role="listitem" aria-busy="true" />;
   const meta = [row.kicker && row.headline ? row.kicker : null, row.dateline].filter(Boolean).join(' · ');
   return (
     <div class={startsClipping ? 'row row-first' : 'row'} style={style} role="listitem">
+      {onToggle && <input type="checkbox" class="row-select" checked={selected} aria-label={t('selectArticle', articleLabel(row))} onChange={() => onToggle(row.id)} />}
       <button type="button" class="row-button" data-article-id={row.id} data-clipping-id={row.clippingId} onClick={() => onOpen(row)}>
         {startsClipping
           ? <span class="row-group">{sourceLabel(row.newspaper, row.sourceTitle)} · {formatDate(row.capturedAt)}</span>

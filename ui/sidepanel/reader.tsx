@@ -6,6 +6,7 @@ import type { ArticleView } from '../../src/model/records.js';
 import type { EngineApi } from '../common/engine.js';
 import { errorText, formatDate, sourceLabel } from '../common/format.js';
 import type { NoticeKind } from '../common/notice.js';
+import { AnnotationEditor } from './annotation-editor.js';
 import { ArticleEditor } from './article-editor.js';
 
 export interface ReaderProps {
@@ -121,6 +122,7 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
             {article.corrected.length > 0 && <span class="muted">{t('correctedNote', article.corrected.map((f) => t(`field${f[0]!.toUpperCase()}${f.slice(1)}`)).join(t('listSeparator')))}</span>}
             <button type="button" class="link show-clipping" onClick={() => onShowClipping(article.clippingId, article.id)}>{t('showInClipping')}</button>
           </footer>
+          <AnnotationEditor engine={engine} articleId={article.id} version={version} onChanged={onChanged} notify={notify} />
         </article>
       )}
     </section>

@@ -24,9 +24,11 @@ interface Props {
   onOpen: (articleId: string) => void;
   /** Esc in the results: clear the query. */
   onClear: () => void;
-  /** Multi-select, handed to the rows (see SearchResults): ticked article ids and the tick handler. */
+  /** Multi-select (issue 5): ticked article ids and what a tick does. */
   selected?: Set<string>;
   onToggle?: (articleId: string) => void;
+  /** "Export results…": every result's id, in the order shown, with the query. */
+  onExport?: (articleIds: string[], query: string) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props {
  * results with their highlighted snippets, more on scrolling to the end (or the More button), and a clear word
  * when nothing matches or the query cannot be read.
  */
-export function SearchView({ engine, query, version, hidden, onOpen, onClear, selected, onToggle }: Props) {
+export function SearchView({ engine, query, version, hidden, onOpen, onClear, selected, onToggle, onExport }: Props) {
   const [chosenSort, setChosenSort] = useState<Sort>('relevance');
   const querySort = sortInQuery(query);
   const sort = querySort ?? chosenSort;
@@ -76,6 +78,11 @@ export function SearchView({ engine, query, version, hidden, onOpen, onClear, se
         <span class="search-count muted" role="status">{busy ? t('searchBusy') : results && !results.error ? resultCount(results.total) : ''}</span>
         <span class="spacer" />
         <SortControl sort={sort} fixed={querySort !== null} onChange={setChosenSort} />
+        {onExport && results && !results.error && results.total > 0 && (
+          <button type="button" class="search-export" onClick={async () => onExport(await allResultIds(engine, results.query, sort), results.query.trim())}>
+            {t('exportResults')}
+          </button>
+        )}
       </div>
       {failure && <div class="pad"><Notice kind="error">{failure}</Notice></div>}
       {results?.error && <QueryErrorNote query={results.query} error={results.error} />}
@@ -123,6 +130,16 @@ function sortInQuery(query: string): Sort | null {
     return parseQuery(query).sort;
   } catch {
     return null;
+  }
+}
+
+/** Every result's article id, not only the pages shown so far (the engine gives at most 200 a call). */
+async function allResultIds(engine: EngineApi, query: string, sort: Sort): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await engine.search(query, { sort, offset: ids.length, limit: 200 });
+    ids.push(...page.hits.map((h) => h.articleId));
+    if (!page.hits.length || ids.length >= page.total) return ids;
   }
 }
 
