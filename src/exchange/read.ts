@@ -105,6 +105,8 @@ async function* readLines(start: string, next: () => Promise<string | null>): As
     const path = `$.${section}[${index}]`;
     let value: unknown;
     try { value = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line); } catch (e) {
+      // A last line cut short (no newline after it) is a file that stops mid-record: say so, not "bad JSON".
+      if (nl < 0) throw new ArchiveError(`the file ends early, inside the "${section}" list: it is truncated`, lineNo, path);
       throw new ArchiveError(`not valid JSON: ${(e as Error).message}`, lineNo, path);
     }
     yield validated(section, value, path, lineNo, clippingLength);
