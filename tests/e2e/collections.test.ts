@@ -40,6 +40,12 @@ async function collectionRows(panel: Page): Promise<string[]> {
     `${e.querySelector('.collection-title')!.textContent} (${e.querySelector('.collection-count')!.textContent})`));
 }
 
+/** Types a query in the side panel's search box and waits for its results. */
+async function search(panel: Page, query: string) {
+  await panel.locator('.search-input').fill(query);
+  await panel.locator(`.search-view[data-query="${query.replace(/"/g, '\\"')}"] .result`).first().waitFor();
+}
+
 /** Ticks the archive row whose headline contains `headline`. */
 async function tick(panel: Page, headline: string) {
   await panel.locator('.row', { has: panel.locator('.row-headline', { hasText: headline }) }).locator('.row-select').check();
@@ -113,17 +119,26 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
     await screenshot(panel, 'collections-panel');
   });
 
-  it('adds two selected articles to a collection, which then filters the archive list', async () => {
+  it('adds two search results, from two searches, to a collection', async () => {
     await archiveHeadlines(panel, 10);
-    await tick(panel, JILIN_PICK);
-    await tick(panel, RIVERSIDE_PICK);
+    await search(panel, '汽车产业集群');
+    await panel.locator('.result', { hasText: JILIN_PICK }).locator('.result-select').check();
+    await search(panel, 'bus fares');
+    await panel.locator('.result', { hasText: RIVERSIDE_PICK }).locator('.result-select').check();
     expect(await panel.locator('.selection-count').textContent()).toBe('2 articles selected');
-    await screenshot(panel, 'collections-selection');
+    await screenshot(panel, 'collections-search-selection');
     await panel.locator('.selection-add').selectOption({ label: 'Jilin story' });
     expect(await noticeText(panel, 'Added')).toContain('Added 2 articles to “Jilin story”.');
     expect(await panel.locator('.selection-bar').count()).toBe(0);
     await expect.poll(() => collectionRows(panel)).toEqual(['Buses (0 articles)', 'Jilin story (2 articles)']);
+    // in: finds them by the collection's name too.
+    await search(panel, 'in:"Jilin story"');
+    await expect.poll(() => panel.locator('.result').count()).toBe(2);
+    await panel.locator('.search-clear').click();
+  });
 
+  it('filters the archive list by collection', async () => {
+    await archiveHeadlines(panel, 10);
     await panel.locator('.collection', { hasText: 'Jilin story' }).locator('.collection-name').click();
     const shown = await archiveHeadlines(panel, 2);
     expect(shown.some((h) => h.includes(JILIN_PICK))).toBe(true);
@@ -137,7 +152,7 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
 
   it('keeps tags, a note and collection changes made in the reader after a reload; a tag filters the list', async () => {
     await openArticle(panel, RIVERSIDE_PICK);
-    expect(await panel.locator('.collection-chip').allTextContents()).toEqual(['Jilin story×']);
+    await expect.poll(() => panel.locator('.collection-chip').allTextContents()).toEqual(['Jilin story×']);
     await panel.locator('.add-to-collection').selectOption({ label: 'Buses' });
     await expect.poll(() => panel.locator('.collection-chip').count()).toBe(2);
     await panel.locator('.tag-input').fill('transport, fares');
@@ -202,6 +217,38 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
     expect(archive.clippings).toHaveLength(2);
     expect(archive.clippings.map((c) => c.text).sort()).toEqual([await JILIN_TEXT(), await RIVERSIDE_TEXT()].sort());
     expect(archive.annotations).toEqual([expect.objectContaining({ tags: ['transport', 'fares', 'council'], note: 'Follow up: the vote was delayed twice.\n第二行' })]);
+  });
+
+  it('exports a selection from the archive list as NDJSON, and search results as Markdown', async () => {
+    const download = async (format: string) => {
+      await panel.locator(`input[name=format][value=${format}]`).check();
+      const next = panel.waitForEvent('download');
+      await panel.locator('.export-run').click();
+      const path = join(profile, '..', `${profile.split('/').pop()}-${format}`);
+      fresh.push(path);
+      await (await next).saveAs(path);
+      return readFile(path, 'utf8');
+    };
+    if (await panel.locator('.toggle-library').getAttribute('aria-expanded') === 'true') await panel.locator('.toggle-library').click();
+    await archiveHeadlines(panel, 10);
+    await tick(panel, JILIN_PICK);
+    await tick(panel, '增进民生福祉');
+    await panel.locator('.selection-export').click();
+    expect(await panel.locator('.export-dialog h2').textContent()).toBe('Export 2 articles selected');
+    const lines = (await download('ndjson')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.headline).sort()).toEqual(['增进民生福祉 着力保障和改善民生', JILIN_PICK]);
+    expect(await noticeText(panel, 'Exported 2 articles')).toMatch(/presscut-selection-.*\.ndjson/);
+    await panel.locator('.selection-clear').click();
+    expect(await panel.locator('.row-select:checked').count()).toBe(0);
+
+    await search(panel, 'bus fares');
+    await panel.locator('.search-export').click();
+    expect(await panel.locator('.export-dialog h2').textContent()).toBe('Export the results for “bus fares”');
+    const markdown = await download('markdown');
+    expect(markdown).toContain(RIVERSIDE_PICK);
+    expect(markdown).toContain('transport'); // its tags come along
+    expect(markdown).not.toContain(JILIN_PICK);
+    await panel.locator('.search-clear').click();
   });
 
   it('refuses an invalid file with a message naming the problem and where, and changes nothing', async () => {
