@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedServer, type EmbeddedServer } from '../sync/helpers/embedded-server.js';
 import { freePort } from '../sync/server.setup.js';
-import { archiveHeadlines, JILIN_TEXT, launch, noticeText, removeDir, tempProfile, testExtensionDir, type Extension } from './harness.js';
+import { archiveHeadlines, JILIN_TEXT, launch, noticeText, removeDir, screenshot, tempProfile, testExtensionDir, type Extension } from './harness.js';
 
 const USER = 'reader';
 const PASSWORD = 'correct horse battery';
@@ -104,6 +104,8 @@ describe('sync between two browsers', { timeout: 240_000 }, () => {
     const shownA = await archiveHeadlines(panelA, 7);
     const shownB = await archiveHeadlines(panelB, 7); // no reload: the pull's broadcast refreshes the list
     expect(shownB).toEqual(shownA);
+    await screenshot(panelB, 'sidepanel-synced');
+    await screenshot(optionsB, 'options-sync');
     // The second browser indexed what arrived: its search finds what the first one's does.
     const found = async (ext: Extension) => (await engine<{ hits: { articleId: string }[] }>(ext, 'search', '疫情防控')).hits.map((h) => h.articleId).sort();
     const inA = await found(a);
@@ -136,5 +138,21 @@ describe('sync between two browsers', { timeout: 240_000 }, () => {
     }
     expect(await optionsA.locator('.sync-pending').textContent()).toBe('0');
     await expect.poll(() => panelA.locator('.sync-status').textContent()).toBe('Synced');
+  });
+
+  it('syncs every 15 minutes in the background, live only while a side panel is open, until turned off', async () => {
+    const alarm = (ext: Extension) => ext.sw.evaluate(() => chrome.alarms.get('presscut-sync'));
+    expect(await alarm(b)).toMatchObject({ periodInMinutes: 15 });
+    const live = () => optionsB.evaluate(async () => (await chrome.runtime.sendMessage({ to: 'background', type: 'sync-state' })).value.live);
+    expect(await live()).toBe(true);
+    await panelB.close();
+    await expect.poll(live).toBe(false);
+
+    await optionsB.locator('button.turn-off').click();
+    expect(await noticeText(optionsB, 'Sync is off')).toBe('Sync is off. Your archive stays in this browser.');
+    expect(await b.sw.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    expect(await alarm(b)).toBeUndefined();
+    expect(await optionsB.locator('.sync-facts').count()).toBe(0);
+    expect(await engine<number>(b, 'countArticles')).toBe(7);
   });
 });

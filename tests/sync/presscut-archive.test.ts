@@ -99,6 +99,28 @@ describe('the Presscut archive through the sync session', () => {
     }
   }, 60_000);
 
+  test('with a passphrase the server holds ciphertext; a browser with another passphrase is told and changes nothing', async () => {
+    const settings = { ...fresh(), passphrase: 'correct horse battery staple' };
+    const a = browser(), b = browser();
+    await a.engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    expect((await a.session.syncRun(settings)).last?.ok).toBe(true);
+    const raw = await (await fetch(`${settings.remote}/_all_docs?include_docs=true`, {
+      headers: { authorization: 'Basic ' + Buffer.from(`${auth.username}:${auth.password}`).toString('base64') },
+    })).text();
+    expect(raw).toContain('"ct"');
+    expect(raw).not.toContain('新华社');
+
+    await b.engine.createCollection('mine');
+    const wrong = await b.session.syncRun({ ...settings, passphrase: 'another one' });
+    expect(wrong).toMatchObject({ state: 'error', error: { code: 'wrong-passphrase' } });
+    expect(await b.engine.countArticles()).toBe(0);
+    expect((await a.session.syncRun(settings)).last?.ok).toBe(true);
+    expect(await a.engine.listCollections()).toEqual([]);
+    // The right passphrase then brings everything.
+    expect((await b.session.syncRun(settings)).last?.ok).toBe(true);
+    expect(await b.engine.listArticles(0, 50)).toEqual(await a.engine.listArticles(0, 50));
+  }, 60_000);
+
   test('settings with an insecure remote are reported as an error of the session', async () => {
     const a = browser();
     await a.engine.ingest({ text: JILIN, source: { via: 'paste' } });
