@@ -27,7 +27,9 @@ export function syncStateText(view: SyncView & { configured: true }): string {
   if (view.state === 'syncing') return view.retrying ? t('syncStateRetrying') : t('syncStateSyncing');
   if (view.state === 'offline') return t('syncStateOffline');
   if (view.state === 'error') return t('syncStateError');
-  return view.last?.ok ? t('syncStateIdle') : view.last ? t('syncStateError') : t('syncLastNever');
+  // Idle after a failed cycle: live mode was stopped while offline, or the last run failed.
+  if (view.last && !view.last.ok) return view.last.error?.code === 'network' ? t('syncStateOffline') : t('syncStateError');
+  return view.last ? t('syncStateIdle') : t('syncLastNever');
 }
 
 /** "12 Nov 2026, 14:02: succeeded" / "…: failed", or "Never". */
