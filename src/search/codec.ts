@@ -106,24 +106,69 @@ export function decodePostings(b: Uint8Array, prev: number, positions: boolean):
   while (c.i < b.length) {
     const doc = prev + c.varint();
     prev = doc;
-    const mask = b[c.i++]!;
-    const hits: FieldHits = new Array(FIELD_COUNT);
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      if (!(mask & (1 << f))) continue;
-      const tf = c.varint(), n = c.varint();
-      if (!positions) {
-        c.skip(n);
-        hits[f] = [tf];
-        continue;
-      }
-      const h = [tf];
-      let last = 0;
-      for (let k = 0; k < n; k++) h.push((last += c.varint()));
-      hits[f] = h;
-    }
-    out.push({ doc, hits });
+    out.push({ doc, hits: decodeHits(c, positions) });
   }
   return out;
+}
+
+/** Reads one entry's field mask and hits, the cursor on its mask byte. */
+export function decodeHits(c: Cursor, positions: boolean): FieldHits {
+  const mask = c.b[c.i++]!;
+  const hits: FieldHits = new Array(FIELD_COUNT);
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (!(mask & (1 << f))) continue;
+    const tf = c.varint(), n = c.varint();
+    if (!positions) {
+      c.skip(n);
+      hits[f] = [tf];
+      continue;
+    }
+    const h = [tf];
+    let last = 0;
+    for (let k = 0; k < n; k++) h.push((last += c.varint()));
+    hits[f] = h;
+  }
+  return hits;
+}
+
+/**
+ * A term's postings as document numbers and field masks, with each entry's hits decoded only when asked for:
+ * a query intersects the lists first and decodes positions for the few documents left.
+ */
+export class PostingList {
+  readonly docs: number[] = [];
+  readonly masks: number[] = [];
+  private readonly src: Uint8Array[] = [];
+  private readonly at: number[] = [];
+
+  /** Adds the entries of list `b[start, end)` (written from document 0) that `keep` accepts; call in document order. */
+  add(b: Uint8Array, start: number, end: number, keep: (doc: number) => boolean): void {
+    const c = new Cursor(b, start);
+    let doc = 0;
+    while (c.i < end) {
+      doc += c.varint();
+      const at = c.i, mask = b[c.i++]!;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (!(mask & (1 << f))) continue;
+        c.varint();
+        c.skip(c.varint());
+      }
+      if (!keep(doc)) continue;
+      this.docs.push(doc);
+      this.masks.push(mask);
+      this.src.push(b);
+      this.at.push(at);
+    }
+  }
+
+  get length(): number {
+    return this.docs.length;
+  }
+
+  /** The hits of entry k (term frequencies only without `positions`). */
+  hits(k: number, positions: boolean): FieldHits {
+    return decodeHits(new Cursor(this.src[k]!, this.at[k]!), positions);
+  }
 }
 
 /** Reads varints from bytes, from position `i` on. */

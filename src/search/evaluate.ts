@@ -20,7 +20,9 @@ export interface EvalDeps {
 }
 
 export interface Ranked {
-  /** Every matching document, best first. */
+  /** How many documents match. */
+  total: number;
+  /** The matching documents, best first: all of them, or the first `top` when evaluate was given one. */
   docs: { doc: number; score: number; day: number }[];
   /** Matchers of the clauses to highlight (all positive clauses). */
   matchers: { matcher: Matcher; fields: number[] }[];
@@ -36,42 +38,59 @@ function matcherFor(c: TextClause): Matcher {
 /** Documents matching one clause, with their score for it. */
 async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: EvalDeps, scored: boolean): Promise<Map<number, number>> {
   const fields = CLAUSE_FIELDS[c.field];
+  const fieldMask = fields.reduce((x, f) => x | (1 << f), 0);
   const terms = [...new Set(m.tokens.map((t) => t.term))];
   const positional = m.tokens.length > 1 && !m.needsText;
-  const lists = await Promise.all(terms.map((t) => reader.postings(t, positional)));
+  const lists = await Promise.all(terms.map((t) => reader.postings(t)));
+  // Intersect the document lists, rarest first, on document numbers and field masks alone; `at[i][n]` is the
+  // entry of candidate n in list i.
   const order = terms.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
-  // doc -> hits per term (in `terms` order)
-  let cand = new Map<number, FieldHits[]>();
-  for (const p of lists[order[0]!]!) {
-    if (!fields.some((f) => p.hits[f])) continue;
-    const row: FieldHits[] = new Array(terms.length);
-    row[order[0]!] = p.hits;
-    cand.set(p.doc, row);
+  const first = lists[order[0]!]!;
+  let cand: number[] = [];
+  const at: number[][] = terms.map(() => []);
+  for (let k = 0; k < first.length; k++) {
+    if (!(first.masks[k]! & fieldMask)) continue;
+    cand.push(first.docs[k]!);
+    at[order[0]!]!.push(k);
   }
   for (const i of order.slice(1)) {
-    if (!cand.size) break;
-    const next = new Map<number, FieldHits[]>();
-    for (const p of lists[i]!) {
-      const row = cand.get(p.doc);
-      if (row && fields.some((f) => p.hits[f])) {
-        row[i] = p.hits;
-        next.set(p.doc, row);
+    if (!cand.length) break;
+    const l = lists[i]!, keep: number[] = [], mine: number[] = [];
+    let k = 0;
+    for (let n = 0; n < cand.length; n++) {
+      const d = cand[n]!;
+      while (k < l.length && l.docs[k]! < d) k++;
+      if (k < l.length && l.docs[k] === d && l.masks[k]! & fieldMask) {
+        keep.push(n);
+        mine.push(k);
       }
     }
-    cand = next;
+    for (const j of order) if (at[j]!.length) at[j] = keep.map((n) => at[j]![n]!);
+    at[i] = mine;
+    cand = keep.map((n) => cand[n]!);
   }
-  let docs = [...cand.keys()];
-  if (m.tokens.length > 1) {
-    if (m.needsText) {
-      const ok = await deps.verifyText(docs, m, fields);
-      docs = docs.filter((d) => ok.has(d));
-    } else {
-      const at = new Map(terms.map((t, i) => [t, i]));
-      docs = docs.filter((d) => {
-        const row = cand.get(d)!;
-        return positionsMatch(m, m.tokens.map((t) => row[at.get(t.term)!]!), fields);
-      });
-    }
+  // Hits only for the candidates: positions where the clause needs them, term frequencies for the score.
+  const need = positional || scored;
+  const hitsOf = (n: number) => lists.map((l, i) => l.hits(at[i]![n]!, positional));
+  let docs: number[] = [];
+  const hits = new Map<number, FieldHits[]>();
+  if (m.tokens.length > 1 && m.needsText) {
+    const ok = await deps.verifyText(cand, m, fields);
+    cand.forEach((d, n) => {
+      if (!ok.has(d)) return;
+      docs.push(d);
+      if (scored) hits.set(d, hitsOf(n));
+    });
+  } else if (need) {
+    const idx = new Map(terms.map((t, i) => [t, i]));
+    cand.forEach((d, n) => {
+      const row = hitsOf(n);
+      if (positional && !positionsMatch(m, m.tokens.map((t) => row[idx.get(t.term)!]!), fields)) return;
+      docs.push(d);
+      hits.set(d, row);
+    });
+  } else {
+    docs = cand;
   }
   const out = new Map<number, number>();
   if (!scored) {
@@ -81,7 +100,7 @@ async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: 
   const n = reader.meta.live, avg = reader.averages();
   const idfs = lists.map((l) => idf(n, l.length));
   for (const d of docs) {
-    const row = cand.get(d)!;
+    const row = hits.get(d)!;
     let s = 0;
     for (let i = 0; i < terms.length; i++) s += termScore(idfs[i]!, row[i]!, fields, (f) => reader.length(d, f), avg);
     out.set(d, s);
@@ -90,10 +109,11 @@ async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: 
 }
 
 /**
- * Evaluates a query. Call inside a read transaction over the search tables, after `reader.refresh()`.
+ * Evaluates a query. Call inside a read transaction over the search tables, after `reader.refresh()`. With `top`,
+ * only the best `top` documents are ordered and returned (a page of results needs no full sort of 30,000).
  * @example const { docs } = await evaluate(reader, parseQuery('汽车产业集群'), 'relevance', deps)
  */
-export async function evaluate(reader: IndexReader, q: ParsedQuery, sort: 'relevance' | 'date', deps: EvalDeps): Promise<Ranked> {
+export async function evaluate(reader: IndexReader, q: ParsedQuery, sort: 'relevance' | 'date', deps: EvalDeps, top = Infinity): Promise<Ranked> {
   const matchers: Ranked['matchers'] = [];
   const groups: Map<number, number>[] = [];
   for (const group of q.groups) {
@@ -138,8 +158,28 @@ export async function evaluate(reader: IndexReader, q: ParsedQuery, sort: 'relev
     docs.push({ doc, score, day });
   }
   const byDate = sort === 'date' || !groups.length;
-  docs.sort(byDate
+  const cmp: Cmp = byDate
     ? (a, b) => b.day - a.day || b.score - a.score || b.doc - a.doc
-    : (a, b) => b.score - a.score || b.day - a.day || b.doc - a.doc);
-  return { docs, matchers };
+    : (a, b) => b.score - a.score || b.day - a.day || b.doc - a.doc;
+  return { total: docs.length, docs: best(docs, top, cmp), matchers };
+}
+
+type Cmp = (a: Ranked['docs'][number], b: Ranked['docs'][number]) => number;
+
+/** The first `n` of `items` in `cmp` order, without sorting the rest. */
+function best<T>(items: T[], n: number, cmp: (a: T, b: T) => number): T[] {
+  if (items.length <= n * 4) return items.sort(cmp).slice(0, n);
+  const kept: T[] = [];
+  for (const x of items) {
+    if (kept.length === n && cmp(x, kept[n - 1]!) >= 0) continue;
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(kept[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, x);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
 }

@@ -4,7 +4,7 @@
  * recent rows are immutable, so they are cached by sequence number and only new ones are read.
  */
 import type { Dexie } from 'dexie';
-import { decodePostings, FIELD_COUNT, type Posting, termHash } from './codec.js';
+import { FIELD_COUNT, PostingList, termHash } from './codec.js';
 import {
   bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
 } from './tables.js';
@@ -78,10 +78,10 @@ export class IndexReader {
   }
 
   /**
-   * The postings of a term over live documents, ascending. Without `positions` only term frequencies are read.
-   * @example await reader.postings('长春', false) // [{ doc: 12, hits: [undefined, [3]] }, …]
+   * The postings of a term over live documents, ascending (hits decoded on demand).
+   * @example (await reader.postings('长春')).docs // [12, 40, …]
    */
-  async postings(term: string, positions: boolean): Promise<Posting[]> {
+  async postings(term: string): Promise<PostingList> {
     const t = searchTables(this.db);
     const h = termHash(term);
     const levels = new Set(this.meta.segments.map((s) => s.level));
@@ -90,10 +90,9 @@ export class IndexReader {
       const key = bucketKey(level, h);
       return t.segments.where('[bucket+seg]').between([key, -Infinity], [key, Infinity], true, true).toArray();
     }))).flat().sort((a, b) => a.lo - b.lo);
-    const out: Posting[] = [];
-    const take = (b: ListBlock, i: number) => {
-      for (const p of decodePostings(b.data.subarray(b.offs[i]!, b.offs[i + 1]!), 0, positions)) if (this.alive(p.doc)) out.push(p);
-    };
+    const out = new PostingList();
+    const alive = (d: number) => this.alive(d);
+    const take = (b: ListBlock, i: number) => out.add(b.data, b.offs[i]!, b.offs[i + 1]!, alive);
     for (const row of rows) {
       const i = findTerm(termsOf(row), term);
       if (i >= 0) take(row, i);

@@ -47,20 +47,23 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
   const empty = (error: SearchResponse['error']): SearchResponse => ({ query, total: 0, hits: [], error, tookMs: performance.now() - t0 });
-  let ranked: Ranked;
+  let ranked: Ranked, whole = false;
   try {
     const q = parseQuery(query);
     if (!q.groups.length && !q.exclude.length && !q.collections.length && q.after === null && q.before === null) return empty(null);
     const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), inCollection };
+    // Parts of a continued story collapse into one hit, which takes the whole ranking; without links the first
+    // pages are ranked alone.
+    whole = db.tables.some((t) => t.name === 'links') && (await db.table('links').count()) > 0;
     ranked = await db.transaction('r', queryTables(db), async () => {
       await reader.refresh();
-      return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps);
+      return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps, whole ? Infinity : offset + limit);
     });
   } catch (e) {
     if (e instanceof QuerySyntaxError) return empty({ message: e.message, code: e.code, args: e.args, position: e.position, length: e.length });
     throw e;
   }
-  const docs = await collapseStories(db, (d) => reader.articleId(d), ranked.docs);
+  const docs = whole ? await collapseStories(db, (d) => reader.articleId(d), ranked.docs) : ranked.docs;
   const page = docs.slice(offset, offset + limit);
   const loaded = await load(db, reader, page.map((d) => d.doc));
   const hits: SearchHit[] = [];
@@ -68,7 +71,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
     const x = loaded.get(d.doc);
     if (x) hits.push(hitOf(x.r, x.c, d.score, d.day, ranked.matchers));
   }
-  return { query, total: docs.length, hits, error: null, tookMs: performance.now() - t0 };
+  return { query, total: whole ? docs.length : ranked.total, hits, error: null, tookMs: performance.now() - t0 };
 }
 
 function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matchers: Ranked['matchers']): SearchHit {
