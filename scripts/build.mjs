@@ -30,6 +30,8 @@ const entries = [
   { in: 'src/extension/offscreen/main.ts', out: `${CHROME}/offscreen.js`, options: extension },
   { in: 'src/extension/content/extract.ts', out: `${CHROME}/extract.js`, options: extension },
   { in: 'workers/engine.worker.ts', out: `${CHROME}/engine.worker.js`, options: extension },
+  // The PDF reader with pdf.js (about 2 MB): the engine worker loads it only when a PDF comes.
+  { in: 'workers/pdf-reader.ts', out: `${CHROME}/pdf-reader.js`, options: extension },
   { in: 'ui/popup/main.tsx', out: `${CHROME}/popup.js`, options: extension },
   { in: 'ui/sidepanel/main.tsx', out: `${CHROME}/sidepanel.js`, options: extension },
   { in: 'ui/options/main.tsx', out: `${CHROME}/options.js`, options: extension },

@@ -15,11 +15,13 @@ function jilinHtml(text) {
 }
 
 /**
- * Serves demo/ (and the Jilin page) until `close()` is called.
- * @param {{ root: string, port?: number }} options
+ * Serves demo/ (and the Jilin page) until `close()` is called. With `pdfDir`, also the PDFs in it under `/pdf/`,
+ * as application/pdf, by their name with or without `.pdf` (a PDF whose URL does not say so, as some e-paper
+ * sites serve them).
+ * @param {{ root: string, port?: number, pdfDir?: string }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startDemoServer({ root, port = 0 }) {
+export async function startDemoServer({ root, port = 0, pdfDir }) {
   const routes = {
     '/': async () => [TYPES['.html'], await readFile(join(root, 'demo', 'index.html'))],
     '/jilin-2022-11-11-p1.txt': async () => [TYPES['.txt'], await readFile(join(root, JILIN))],
@@ -28,7 +30,8 @@ export async function startDemoServer({ root, port = 0 }) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     try {
-      const route = routes[path] ?? (async () => {
+      const pdf = pdfDir && path.startsWith('/pdf/') ? normalize(path.slice(4)).replace(/\.pdf$/, '') + '.pdf' : null;
+      const route = routes[path] ?? (pdf ? async () => ['application/pdf', await readFile(join(pdfDir, pdf))] : null) ?? (async () => {
         const file = normalize(path); // an absolute path: '..' cannot climb above demo/
         return [TYPES[extname(file)] ?? 'application/octet-stream', await readFile(join(root, 'demo', file))];
       });

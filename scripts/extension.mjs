@@ -12,6 +12,10 @@ const STATIC = [
   ['ui/sidepanel/sidepanel.html', 'sidepanel.html'],
   ['ui/options/options.html', 'options.html'],
   ['_locales', '_locales'],
+  // pdf.js's CMaps (Chinese PDFs whose fonts lack a Unicode map read as nothing without them) and the standard
+  // fonts' metrics, for the PDF reader in the engine worker (workers/pdf-reader.ts).
+  ['node_modules/pdfjs-dist/cmaps', 'pdfjs/cmaps'],
+  ['node_modules/pdfjs-dist/standard_fonts', 'pdfjs/standard_fonts'],
 ];
 const ICON_SIZES = [16, 32, 48, 128];
 

@@ -9,6 +9,18 @@ import { createEngine, openDatabase } from '../src/engine/engine.js';
 import { createSyncSession } from '../src/engine/sync-session.js';
 import { carryErrorCodes } from '../src/extension/error-wire.js';
 
+type Reader = typeof import('../src/pdf/index.js');
+
+// pdf.js is loaded on the first PDF (workers/pdf-reader.ts), with the CMaps and font metrics the package ships.
+const pdf = {
+  load: async (): Promise<Reader> => {
+    const g = self as unknown as { presscutPdf?: Reader };
+    if (!g.presscutPdf) importScripts('pdf-reader.js');
+    return g.presscutPdf!;
+  },
+  assets: { cMapUrl: new URL('pdfjs/cmaps/', self.location.href).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', self.location.href).href },
+};
+
 carryErrorCodes();
 const db = openDatabase();
-expose({ ...createEngine(db), ...createSyncSession(db) });
+expose({ ...createEngine(db, Date.now, { pdf }), ...createSyncSession(db) });

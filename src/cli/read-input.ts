@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { CliError } from './errors.js';
 import { findInvalidUtf8, type Utf8Damage } from './utf8.js';
-import { isPdf } from '../pdf/document.js';
+import { isPdf } from '../pdf/magic.js';
 
 /** A decoded input file, ready for the segmenter. */
 export interface Input {

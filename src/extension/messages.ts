@@ -44,6 +44,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 export interface ClipOutcome {
   result: IngestResult;
   title: string | null;
+  /** For a PDF: how many pages became clippings (`result` then sums them). */
+  pages?: number;
 }
 
 /**

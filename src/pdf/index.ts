@@ -10,7 +10,8 @@ import { readImages } from './images.js';
 import { layoutPage } from './layout.js';
 import { readRuns } from './runs.js';
 
-export { isPdf, type PdfAssets } from './document.js';
+export { type PdfAssets } from './document.js';
+export { isPdf } from './magic.js';
 export { PdfError, type PdfErrorCode } from './errors.js';
 export { layoutPage, type PageText } from './layout.js';
 

@@ -69,9 +69,9 @@ export async function freshExtension(options: { lang?: string } = {}): Promise<E
   return { ...ext, async dispose() { await ext.close(); await removeDir(profile); await removeDir(extDir); } };
 }
 
-/** Starts the demo server for one test file. */
-export function demoServer() {
-  return startDemoServer({ root: ROOT });
+/** Starts the demo server for one test file; with `pdfDir`, its PDFs are served under `/pdf/`. */
+export function demoServer(pdfDir?: string) {
+  return startDemoServer({ root: ROOT, ...(pdfDir ? { pdfDir } : {}) });
 }
 
 export async function tempProfile(): Promise<string> {

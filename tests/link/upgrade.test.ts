@@ -1,10 +1,10 @@
-/** Schema version 5 on a version 3 archive: the pages already stored are linked during the upgrade. */
+/** Schema version 5 (and the later ones) on a version 3 archive: the pages already stored are linked during the upgrade. */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { PresscutDB } from '../../src/store/db.js';
-import { SEARCH_STORES } from '../../src/search/tables.js';
+import { RECORDS_VERSION } from '../../src/model/records.js';
 import { ASSETS, fixtureBytes } from '../pdf/helpers.js';
 
 describe('schema version 5', () => {
@@ -22,7 +22,7 @@ describe('schema version 5', () => {
     const name = `upgrade-${process.pid}`;
     const old = new Dexie(name);
     old.version(1).stores({ clippings: 'id, capturedAt', articles: 'id, clippingId, sortKey, deletedAt', collections: 'id, order', undo: 'id, createdAt' });
-    old.version(2).stores(SEARCH_STORES);
+    old.version(2).stores({ searchMeta: 'id', searchIds: 'articleId, &docNo', searchNorms: 'chunk', searchTail: '[bucket+seq]', searchPostings: '[bucket+chunk]' });
     old.version(3).stores({ memberships: 'id, collectionId, articleId', annotations: 'articleId, *tags', importJournal: '++seq' });
     await old.table('clippings').bulkPut(clippings);
     await old.table('articles').bulkPut(articles);
@@ -30,7 +30,7 @@ describe('schema version 5', () => {
 
     const db = new PresscutDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(RECORDS_VERSION);
     expect(await db.clippings.count()).toBe(clippings.length);
     expect(await db.articles.count()).toBe(articles.length);
     expect((await db.links.toArray()).map((l) => [l.from, l.to])).toEqual(expected);

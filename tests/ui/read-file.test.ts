@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({
   default: { i18n: { getMessage: (key: string, subs: string[] = []) => `${key}(${subs.join('|')})`, getUILanguage: () => 'en' } },
 }));
-const { decodeTextFile, readTextFile } = await import('../../ui/sidepanel/read-file.js');
+const { decodeTextFile, readDroppedFile } = await import('../../ui/sidepanel/read-file.js');
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -26,7 +26,18 @@ describe('dropped files', () => {
 
   it('refuses a file over the size limit without reading it', async () => {
     const video = { name: 'clip.mp4', size: 2e9, arrayBuffer: () => Promise.reject(new Error('read a 2 GB file')) };
-    expect(await readTextFile(video)).toEqual({ ok: false, message: 'errorTooLarge(2.0 GB|5.0 MB)' });
-    expect(await readTextFile(new File(['本报讯'], 'p.txt'))).toEqual({ ok: true, text: '本报讯' });
+    expect(await readDroppedFile(video)).toEqual({ ok: false, message: 'errorTooLarge(2.0 GB|5.0 MB)' });
+    expect(await readDroppedFile(new File(['本报讯'], 'p.txt'))).toEqual({ ok: true, text: '本报讯' });
+  });
+
+  it('hands a PDF over as bytes, told by its first bytes whatever its name, with a larger limit', async () => {
+    const pdf = utf8('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n');
+    expect(await readDroppedFile(new File([pdf], 'page.pdf'))).toEqual({ ok: true, pdf });
+    expect(await readDroppedFile(new File([pdf], 'download'))).toEqual({ ok: true, pdf });
+    const issue = { name: 'issue.pdf', size: 60e6, arrayBuffer: async () => { const b = new Uint8Array(60e6); b.set(pdf); return b.buffer; } };
+    expect(await readDroppedFile(issue)).toMatchObject({ ok: true });
+    // A big file that is not a PDF after all is held to the text limit.
+    const fake = { name: 'notes.pdf', size: 6e6, arrayBuffer: async () => new Uint8Array(6e6).fill(0x41).buffer };
+    expect(await readDroppedFile(fake)).toEqual({ ok: false, message: 'errorTooLarge(6.0 MB|5.0 MB)' });
   });
 });

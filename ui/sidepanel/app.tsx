@@ -12,7 +12,9 @@ import { ClippingView } from './clipping-view.js';
 import { CollectionsPanel, FilterBar } from './collections-panel.js';
 import { ExportDialog, type ExportTarget } from './export-dialog.js';
 import { ImportButton, ImportProgress, isArchiveFile, useImporter } from './import-button.js';
-import { readTextFile } from './read-file.js';
+import { clipPdfFile } from './clip-pdf-file.js';
+import { KeepPdfsOption } from './keep-pdfs.js';
+import { readDroppedFile } from './read-file.js';
 import { Reader } from './reader.js';
 import { SearchBox } from './search-box.js';
 import { SearchView } from './search-view.js';
@@ -27,7 +29,7 @@ const UNDO_MS = 30_000;
 
 /**
  * The side panel (Chrome) or sidebar (Firefox): the archive, the reader, the clipping view, a paste box and a drop
- * target for .txt files. It owns its engine worker; clips made elsewhere arrive as `archive-changed` broadcasts.
+ * target for .txt and PDF files. It owns its engine worker; clips made elsewhere arrive as `archive-changed` broadcasts.
  */
 export function SidePanel({ engine }: { engine: EngineApi }) {
   const [view, setView] = useState<View>({ name: 'archive' });
@@ -73,9 +75,15 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   }
 
   async function clipFile(file: File) {
-    const read = await readTextFile(file);
+    const read = await readDroppedFile(file);
     if (!read.ok) return notify('error', read.message);
     try {
+      if ('pdf' in read) {
+        const n = await clipPdfFile(engine, file.name, read.pdf);
+        changed();
+        setView({ name: 'archive' });
+        return notify(n.kind, n.text);
+      }
       const r = await engine.ingest({ text: read.text, source: { via: 'file', url: `file:${file.name}`, title: file.name } });
       changed();
       setView({ name: 'archive' });
@@ -116,6 +124,7 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
       {pasteOpen && (
         <section class="paste-panel">
           <PasteBox engine={engine} save={(input) => engine.ingest(input)} onSaved={() => { changed(); toArchive(); }} rows={5} />
+          <KeepPdfsOption />
         </section>
       )}
       {libraryOpen && (

@@ -1,15 +1,27 @@
 import { formatBytes, t } from '../../src/extension/i18n.js';
+import { MAX_PDF_BYTES } from '../../src/engine/pdf-ingest.js';
 import { MAX_CLIP_BYTES } from '../../src/extract/limits.js';
+import { isPdf } from '../../src/pdf/magic.js';
 
 export type FileText = { ok: true; text: string } | { ok: false; message: string };
+/** A dropped file: text to segment, a PDF for the engine to read, or why neither. */
+export type DroppedFile = FileText | { ok: true; pdf: Uint8Array };
 
 /** Share of undecodable characters above which a file is taken to be in another encoding or not text at all. */
 const BAD_SHARE = 0.01;
 
-/** The text of a dropped file, or why it cannot be clipped; a file over the size limit is not even read. */
-export async function readTextFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<FileText> {
-  if (file.size > MAX_CLIP_BYTES) return { ok: false, message: t('errorTooLarge', formatBytes(file.size), formatBytes(MAX_CLIP_BYTES)) };
-  return decodeTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
+/**
+ * A dropped file's text, or its bytes when it is a PDF (told by its `%PDF-` start), or why it cannot be clipped;
+ * a file over the size limit is not even read (PDFs, mostly pictures and fonts, may be bigger than text).
+ */
+export async function readDroppedFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<DroppedFile> {
+  const named = /\.pdf$/i.test(file.name);
+  const limit = named ? MAX_PDF_BYTES : MAX_CLIP_BYTES;
+  if (file.size > limit) return { ok: false, message: t('errorTooLarge', formatBytes(file.size), formatBytes(limit)) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isPdf(bytes)) return { ok: true, pdf: bytes };
+  if (bytes.length > MAX_CLIP_BYTES) return { ok: false, message: t('errorTooLarge', formatBytes(bytes.length), formatBytes(MAX_CLIP_BYTES)) };
+  return decodeTextFile(file.name, bytes);
 }
 
 /**

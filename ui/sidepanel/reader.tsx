@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticlePatch, UndoToken } from '../../src/engine/types.js';
+import type { ArticlePatch, StoryView, UndoToken } from '../../src/engine/types.js';
 import { t } from '../../src/extension/i18n.js';
 import type { ArticleView } from '../../src/model/records.js';
 import type { EngineApi } from '../common/engine.js';
@@ -8,6 +8,7 @@ import { errorText, formatDate, sourceLabel } from '../common/format.js';
 import type { NoticeKind } from '../common/notice.js';
 import { AnnotationEditor } from './annotation-editor.js';
 import { ArticleEditor } from './article-editor.js';
+import { StoryParts } from './story.js';
 
 export interface ReaderProps {
   engine: EngineApi;
@@ -27,10 +28,13 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
   const [article, setArticle] = useState<ArticleView | null | undefined>(undefined);
   const [mode, setMode] = useState<'read' | 'edit' | 'split'>('read');
   const [busy, setBusy] = useState(false);
+  // A story continued on other pages is read whole, its parts joined; null when the article stands alone.
+  const [story, setStory] = useState<StoryView | null>(null);
 
   useEffect(() => {
     let live = true;
     engine.getArticle(id).then((a) => { if (live) setArticle(a); }, () => { if (live) setArticle(null); });
+    engine.storyOf(id).then((s) => { if (live) setStory(s); }, () => { if (live) setStory(null); });
     return () => { live = false; };
   }, [engine, id, version]);
   useEffect(() => setMode('read'), [id]);
@@ -77,6 +81,15 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
     notify('success', t('splitDone'));
   });
   const remove = () => act(async () => onDeleted(await engine.deleteArticle(id)));
+  const unlink = (linkId: string) => act(async () => {
+    await engine.unlink(linkId);
+    setStory(await engine.storyOf(id));
+    onChanged();
+    notify('success', t('unlinkedDone'));
+  });
+  const joined = mode === 'read' && story !== null;
+  // A story is headed by its first part, whichever part was opened.
+  const head = joined ? story.parts[0]!.article : article;
 
   return (
     <section class="reader">
@@ -92,19 +105,20 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
         <ArticleEditor article={article} onSave={save} onCancel={() => setMode('read')} />
       ) : (
         <article class="article">
-          {article.section && <p class="section">{article.section}</p>}
-          {article.kicker && <p class="kicker">{article.kicker}</p>}
-          <h1 class="headline">{article.headline ?? t('noHeadline')}</h1>
-          {article.subtitle && <p class="subtitle">{article.subtitle}</p>}
-          {(article.dateline || article.byline) && (
+          {head.section && <p class="section">{head.section}</p>}
+          {head.kicker && <p class="kicker">{head.kicker}</p>}
+          <h1 class="headline">{head.headline ?? t('noHeadline')}</h1>
+          {head.subtitle && <p class="subtitle">{head.subtitle}</p>}
+          {(head.dateline || head.byline) && (
             <p class="credit">
-              {article.dateline && <span class="dateline">{article.dateline}</span>}
-              {article.byline && <span class="byline">{article.byline}</span>}
+              {head.dateline && <span class="dateline">{head.dateline}</span>}
+              {head.byline && <span class="byline">{head.byline}</span>}
             </p>
           )}
-          {article.continuedFrom && <p class="jump">{t('continuedFrom', article.continuedFrom)}</p>}
+          {joined && <StoryParts story={story} currentId={id} busy={busy} onUnlink={unlink} />}
+          {!joined && article.continuedFrom && <p class="jump">{t('continuedFrom', article.continuedFrom)}</p>}
           {mode === 'split' && <p class="hint">{t('splitHint')}</p>}
-          <div class="body">
+          {!joined && <div class="body">
             {article.paragraphs.map((p, i) => (
               <Fragment key={i}>
                 {mode === 'split' && i > 0 && (
@@ -113,8 +127,8 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
                 <p class="paragraph">{p}</p>
               </Fragment>
             ))}
-          </div>
-          {article.continuedTo && <p class="jump">{t('continuedTo', article.continuedTo)}</p>}
+          </div>}
+          {!joined && article.continuedTo && <p class="jump">{t('continuedTo', article.continuedTo)}</p>}
           {article.captions.length > 0 && <ul class="captions">{article.captions.map((c, i) => <li key={i}>{c}</li>)}</ul>}
           <footer class="source">
             <SourceLink article={article} />

@@ -1,9 +1,18 @@
-import type { IngestInput } from '../../engine/types.js';
+import type { IngestInput, PdfIngestResult } from '../../engine/types.js';
+import type { ClippingSource } from '../../model/records.js';
 import type { ClipMode, ExtractProblem, ExtractResult } from '../../extract/index.js';
 import { MAX_CLIP_BYTES } from '../../extract/limits.js';
 import { browser } from '../browser.js';
 import { formatBytes, t } from '../i18n.js';
 import type { ClipOutcome } from '../messages.js';
+import { keepPdfs } from '../pdf-option.js';
+import { fetchTabPdf, pdfOutcome, showsPdf } from './clip-pdf.js';
+
+/** How the background hands the engine what a tab holds: text to segment, or a PDF to read. */
+export interface ClipSinks {
+  ingest: (input: IngestInput) => Promise<ClipOutcome['result']>;
+  ingestPdf: (bytes: Uint8Array, source: ClippingSource, options: { keepBytes: boolean }) => Promise<PdfIngestResult>;
+}
 
 /** The bundled extractor (src/extension/content/extract.ts); it defines this global in the tab's isolated world. */
 const EXTRACTOR_FILE = 'extract.js';
@@ -15,7 +24,15 @@ declare global {
  * Reads a tab the user pointed at (toolbar, context menu, shortcut: each grants activeTab) and stores what it
  * holds. The extractor is injected only now: Presscut runs nothing on pages the user does not clip.
  */
-export async function clipTab(tabId: number, mode: ClipMode, ingest: (input: IngestInput) => Promise<ClipOutcome['result']>): Promise<ClipOutcome> {
+export async function clipTab(tabId: number, mode: ClipMode, sinks: ClipSinks): Promise<ClipOutcome> {
+  const tab = await browser.tabs.get(tabId);
+  // A PDF's text is inside the viewer, out of the extractor's reach: the PDF itself is read, page by page.
+  if (mode !== 'selection' && tab.url && await showsPdf(tabId, tab.url)) {
+    const bytes = await fetchTabPdf(tabId, tab.url);
+    const title = tab.title ?? null;
+    const pdf = await sinks.ingestPdf(bytes, { via: 'pdf', url: tab.url, ...(title ? { title } : {}) }, { keepBytes: await keepPdfs() });
+    return { result: pdfOutcome(pdf), title, pages: pdf.pages.length };
+  }
   let extracted: ExtractResult;
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACTOR_FILE] });
@@ -31,7 +48,7 @@ export async function clipTab(tabId: number, mode: ClipMode, ingest: (input: Ing
   }
   if (!extracted) throw new Error(t('errorCannotReadTab', 'no result'));
   if (!extracted.ok) throw new Error(problemMessage(extracted.problem));
-  return { result: await ingest(extracted.input), title: extracted.input.source.title ?? null };
+  return { result: await sinks.ingest(extracted.input), title: extracted.input.source.title ?? null };
 }
 
 function problemMessage(p: ExtractProblem): string {

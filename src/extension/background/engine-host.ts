@@ -6,6 +6,7 @@
 import { proxy, wrap } from 'comlink';
 import type { SyncEvent } from '../../engine/sync-session.js';
 import { browser, chromeOnly } from '../browser.js';
+import { packArgs } from '../bytes.js';
 import { carryErrorCodes } from '../error-wire.js';
 import { request, type EngineMethod, type WorkerApi } from '../messages.js';
 
@@ -50,6 +51,6 @@ function viaOffscreen(offscreen: typeof chrome.offscreen, getContexts: typeof ch
 
   return async (method, ...args) => {
     await ensure();
-    return request<never>({ to: 'offscreen', type: 'engine', method, args });
+    return request<never>({ to: 'offscreen', type: 'engine', method, args: packArgs(args) });
   };
 }

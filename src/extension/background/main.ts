@@ -2,7 +2,8 @@
  * The background (Chrome's service worker, Firefox's event page): wires the toolbar popup's requests, the context
  * menu and the keyboard shortcut to the Engine, runs sync (./sync.ts), and tells open pages when the archive changes.
  */
-import type { IngestInput, IngestResult } from '../../engine/types.js';
+import type { IngestInput, IngestResult, PdfIngestResult } from '../../engine/types.js';
+import type { ClippingSource } from '../../model/records.js';
 import type { ClipMode } from '../../extract/index.js';
 import { browser, type Tabs } from '../browser.js';
 import { broadcast, onMessages, type ClipOutcome } from '../messages.js';
@@ -22,10 +23,16 @@ async function ingest(input: IngestInput): Promise<IngestResult> {
   return result;
 }
 
+async function ingestPdf(bytes: Uint8Array, source: ClippingSource, options: { keepBytes: boolean }): Promise<PdfIngestResult> {
+  const result = await engine('ingestPdf', bytes, source, options);
+  for (const p of result.pages) await broadcast({ to: 'pages', type: 'archive-changed', clippingId: p.clippingId });
+  return result;
+}
+
 /** Clips a tab and reports on the toolbar button; also what the e2e tests and the bench call through `sw.evaluate`. */
 async function clip(tabId: number, mode: ClipMode): Promise<ClipOutcome> {
   try {
-    const outcome = await clipTab(tabId, mode, ingest);
+    const outcome = await clipTab(tabId, mode, { ingest, ingestPdf });
     await showClipBadge(tabId, { articles: outcome.result.articleIds.length });
     return outcome;
   } catch (e) {

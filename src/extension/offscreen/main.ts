@@ -3,6 +3,7 @@
  * create, relays the background's Engine calls to it, and passes the reports of its sync session back.
  */
 import { proxy, wrap } from 'comlink';
+import { unpackArgs } from '../bytes.js';
 import { carryErrorCodes } from '../error-wire.js';
 import { onMessages, request, type WorkerApi } from '../messages.js';
 
@@ -14,4 +15,5 @@ void engine.onSync(proxy((event) => {
   request({ to: 'background', type: 'sync-event', event }).catch(() => undefined);
 }));
 
-onMessages('offscreen', (message) => (engine[message.method] as (...args: unknown[]) => Promise<unknown>)(...message.args));
+// A PDF's bytes come packed as base64 (messages are JSON); the worker gets them as bytes again.
+onMessages('offscreen', (message) => (engine[message.method] as (...args: unknown[]) => Promise<unknown>)(...unpackArgs(message.args)));
