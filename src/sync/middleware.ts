@@ -13,8 +13,10 @@ export interface TrackerState {
   revsLimit: number;
   /** The DBCore below the middleware, set when the database opens. */
   down?: DBCore;
-  /** Called after a transaction with tracked writes committed. */
+  /** Called after a transaction with tracked writes committed, here or through another connection that says so. */
   onLocalChange: Set<() => void>;
+  /** Tells the other connections to the database (tabs, workers) that a tracked write committed here. */
+  announce?: () => void;
 }
 
 /**
@@ -142,5 +144,6 @@ function notifyAfterCommit(state: TrackerState, trans: DBCoreTransaction): void 
   notified.add(t);
   t.addEventListener('complete', () => {
     for (const fn of state.onLocalChange) fn();
+    state.announce?.();
   });
 }

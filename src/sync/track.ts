@@ -77,9 +77,24 @@ export function installTracker(db: Dexie, options: TrackOptions): TrackerImpl {
   }
   if (db.isOpen()) throw new Error('sync: call trackChanges()/createSync() before the database opens');
   const tracker = new TrackerImpl(db, options);
+  listenToOtherConnections(db, tracker.state);
   db.use(trackingMiddleware(tracker.state));
   trackers.set(db, tracker);
   return tracker;
+}
+
+/**
+ * Writes made through another connection (a worker, another tab) reach a live sync here at once, where the
+ * platform has BroadcastChannel; without it, live mode finds them by the change counter within `longpollMs`.
+ */
+function listenToOtherConnections(db: Dexie, state: TrackerState): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel(`dexie-sync-changes:${db.name}`);
+  (channel as { unref?: () => void }).unref?.(); // Node: an idle channel must not keep the process alive
+  channel.onmessage = () => {
+    for (const fn of state.onLocalChange) fn();
+  };
+  state.announce = () => channel.postMessage(1);
 }
 
 export function trackerOf(db: Dexie): TrackerImpl | undefined {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedServer, type EmbeddedServer } from '../sync/helpers/embedded-server.js';
 import { freePort } from '../sync/server.setup.js';
-import { archiveHeadlines, JILIN_TEXT, launch, noticeText, removeDir, screenshot, tempProfile, testExtensionDir, type Extension } from './harness.js';
+import { archiveHeadlines, JILIN_TEXT, launch, noticeText, openArticle, removeDir, screenshot, tempProfile, testExtensionDir, type Extension } from './harness.js';
 
 const USER = 'reader';
 const PASSWORD = 'correct horse battery';
@@ -16,6 +16,25 @@ function engine<T>(ext: Extension, method: string, ...args: unknown[]): Promise<
     const api = (globalThis as unknown as { presscut: { engine: (m: string, ...a: unknown[]) => Promise<unknown> } }).presscut;
     return api.engine(method, ...args);
   }, { method, args }) as Promise<T>;
+}
+
+async function openLibrary(panel: Page): Promise<void> {
+  if (await panel.locator('.toggle-library').getAttribute('aria-expanded') !== 'true') await panel.locator('.toggle-library').click();
+  await panel.locator('.collections').waitFor();
+}
+
+/** The collections as the side panel lists them: name and article count. */
+function collectionRows(panel: Page): Promise<string[]> {
+  return panel.locator('.collection .collection-name').evaluateAll((els) => els.map((e) =>
+    `${e.querySelector('.collection-title')!.textContent} (${e.querySelector('.collection-count')!.textContent})`));
+}
+
+/** Opens the article `headline` in the side panel's reader, adds it to `collection` there, and goes back. */
+async function addInReader(panel: Page, headline: string, collection: string): Promise<void> {
+  await openArticle(panel, headline);
+  await panel.locator('.add-to-collection').selectOption({ label: collection });
+  await expect.poll(() => panel.locator('.collection-chip').allTextContents()).toEqual([`${collection}×`]);
+  await panel.locator('.toolbar button', { hasText: 'Back' }).click();
 }
 
 /**
@@ -113,14 +132,18 @@ describe('sync between two browsers', { timeout: 240_000 }, () => {
     expect(await found(b)).toEqual(inA);
   });
 
-  it('keeps both additions to one collection made while the server was down, on both browsers', async () => {
-    const collection = await engine<{ id: string }>(a, 'createCollection', 'Jilin harvest');
-    await expect.poll(async () => (await engine<{ id: string }[]>(b, 'listCollections')).map((c) => c.id), { timeout: 60_000 }).toEqual([collection.id]);
-    const [first, second] = (await engine<{ id: string }[]>(a, 'listArticles', 0, 2)).map((r) => r.id) as [string, string];
+  it('keeps both additions to one collection made in the side panels while the server was down, on both browsers', async () => {
+    await openLibrary(panelA);
+    await panelA.locator('.new-collection-name').fill('Jilin harvest');
+    await panelA.locator('.new-collection button[type=submit]').click();
+    await openLibrary(panelB);
+    // Live sync brings the new collection to the other browser's open panel.
+    await expect.poll(() => collectionRows(panelB), { timeout: 60_000 }).toEqual(['Jilin harvest (0 articles)']);
+    const [first, second] = (await archiveHeadlines(panelA, 7)).slice(1, 3) as [string, string];
 
     await server.stop();
-    expect(await engine<number>(a, 'addToCollection', collection.id, [first])).toBe(1);
-    expect(await engine<number>(b, 'addToCollection', collection.id, [second])).toBe(1);
+    await addInReader(panelA, first, 'Jilin harvest');
+    await addInReader(panelB, second, 'Jilin harvest');
     expect(await syncNow(optionsA)).toMatch(/: failed/);
     expect(await optionsA.locator('.sync-state').textContent()).toBe('Offline');
     expect(await optionsA.locator('.sync-error').first().textContent()).toMatch(/Cannot reach the server\./);
@@ -132,9 +155,11 @@ describe('sync between two browsers', { timeout: 240_000 }, () => {
     for (const options of [optionsA, optionsB, optionsA]) {
       await expect.poll(() => syncNow(options), { timeout: 90_000, interval: 1000 }).toMatch(/: succeeded$/);
     }
-    for (const ext of [a, b]) {
-      const members = (await engine<{ id: string }[]>(ext, 'listArticles', 0, 50, { collectionId: collection.id })).map((r) => r.id);
-      expect(members.sort()).toEqual([first, second].sort());
+    for (const panel of [panelA, panelB]) {
+      await expect.poll(() => collectionRows(panel)).toEqual(['Jilin harvest (2 articles)']);
+      await panel.locator('.collection', { hasText: 'Jilin harvest' }).locator('.collection-name').click();
+      expect((await archiveHeadlines(panel, 2)).sort()).toEqual([first, second].sort());
+      await panel.locator('.clear-filter').click();
     }
     expect(await optionsA.locator('.sync-pending').textContent()).toBe('0');
     await expect.poll(() => panelA.locator('.sync-status').textContent()).toBe('Synced');

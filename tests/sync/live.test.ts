@@ -52,3 +52,21 @@ test('live: a write made through another connection to the same database (anothe
   expect(got).toEqual({ id: 'from-tab-2' });
   await s1.stop();
 }, 30_000);
+
+test('live: a write through another connection wakes the live sync at once, not at the next longpoll', async () => {
+  const remote = remoteUrl();
+  const name = `tab-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const owner = makeDb(name);
+  // A longpoll this long would hold the write back past the test's wait: only the other connection's word brings it.
+  const live = createSync(owner, { remote, tables: ['notes'], retry: fastRetry, longpollMs: 120_000, live: true });
+  await eventually(async () => live.status.lastSyncAt, Boolean);
+  const worker = makeDb(name);
+  createSync(worker, { remote, tables: ['notes'], retry: fastRetry }); // tracks its writes; never syncs itself
+  await new Promise((r) => setTimeout(r, 300)); // the owner is now waiting in its longpoll
+  await worker.table('notes').put({ id: 'from-the-worker' });
+  const other = makeDb();
+  const so = createSync(other, { remote, tables: ['notes'], retry: fastRetry });
+  const got = await eventually(async () => (await so.syncOnce(), other.table('notes').get('from-the-worker')), Boolean, 10_000);
+  expect(got).toEqual({ id: 'from-the-worker' });
+  await live.stop();
+}, 30_000);
