@@ -38,8 +38,24 @@ const OPENER = /^(?:会议(?:指出|强调|要求|认为|提出|决定|还|听�
 function breaksAfter(text: string, p: Unit, pl: Look, u: Unit, m: number, channel: Channel): boolean {
   if (!u.lineStart) return false;
   if (channel === 'web') return true;
-  if (!pl.sentence || !p.lineEnd) return false;
+  if (!p.lineEnd) return false;
+  // A full line closing on a dash (`审视西部——`) may lead into a paragraph that answers it.
+  if (!pl.sentence) return !pl.latin && text.endsWith('——', p.e) && indentedOpening(u, m);
   if (!m || OPENER.test(text.slice(u.s, u.s + 8))) return true;
   const tol = pl.latin ? 0.12 * m : Math.max(1, 0.05 * m);
-  return p.lineWidth <= m - tol;
+  if (p.lineWidth <= m - tol) return true;
+  return !pl.latin && indentedOpening(u, m);
+}
+
+/**
+ * A CJK paragraph's first line is set two cells in; extraction drops the indent but the line stays that much
+ * short of the measure. After a full line that ends a sentence, a line short by about an indent and not ending a
+ * sentence itself opens a paragraph (`…作业区。` ⏎ `平陆运河即将通` ⏎ `航，…`). Widths are in Han cells; squeezed
+ * punctuation and half-width digits make the shortfall 1.5 to 3 cells, where a line inside a paragraph is short
+ * by a cell at most.
+ */
+function indentedOpening(u: Unit, m: number): boolean {
+  if (!u.lineEnd || m < 6) return false;
+  const short = m - u.lineWidth;
+  return short >= 1.5 && short <= 3;
 }

@@ -15,7 +15,7 @@ import { applyLayout, layoutTitleRoles } from './layout-hints.js';
 import type { LayoutRole } from '../model/page.js';
 
 /** Bumped whenever the output for some input changes; stored articles record it so they can be re-derived. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 /**
  * Splits the text of one newspaper page into articles.

@@ -693,3 +693,34 @@ describe('body subheads and blank lines', () => {
     ]);
   });
 });
+
+describe('a paragraph whose first line lost its two-cell indent (narrow PDF columns)', () => {
+  // Full lines are 16 cells. A full line ending a sentence is followed once by a line one cell short (the same
+  // paragraph goes on), once by a line three cells short (the indent the extractor dropped), once after a dash.
+  const CANAL = lines(
+    '运河新港迎来首航',
+    '本报讯（记者周航）9月14日，满载',
+    '集装箱的货船在新运河试航，驶向南',
+    '部港区码头，沿岸群众挥手相迎作别。',
+    '船员们鸣笛致意后驶入了主航道，',
+    '两岸掌声不断，汽笛声回荡在江面。',
+    '运河即将全线通航，山区的货',
+    '物第一次可以走水路直达海港，一年',
+    '能省下上千万元运费。',
+    '一域可观全局。铺开地图看西部——',
+    '有“舍近求远”的痛，也有“量',
+    '大价优”的盼，水运成本远低于铁路',
+    '和公路。',
+  );
+
+  it('starts a paragraph there, after a sentence or a dash, and nowhere else', () => {
+    const a = parseOne(CANAL);
+    expect(a.headline).toBe('运河新港迎来首航');
+    expect(a.paragraphs).toEqual([
+      '9月14日，满载集装箱的货船在新运河试航，驶向南部港区码头，沿岸群众挥手相迎作别。船员们鸣笛致意后驶入了主航道，两岸掌声不断，汽笛声回荡在江面。',
+      '运河即将全线通航，山区的货物第一次可以走水路直达海港，一年能省下上千万元运费。',
+      '一域可观全局。铺开地图看西部——',
+      '有“舍近求远”的痛，也有“量大价优”的盼，水运成本远低于铁路和公路。',
+    ]);
+  });
+});
