@@ -1,13 +1,13 @@
 /**
- * "Clip page" on a tab showing a PDF (Chrome's viewer, Firefox's pdf.js viewer, a file:// PDF): the PDF's bytes
- * go to the engine, which reads each page with its layout (Engine.ingestPdf).
+ * "Clip page" on a tab showing a PDF (Chrome's viewer, Firefox's pdf.js viewer): the PDF's bytes go to the engine,
+ * which reads each page with its layout (Engine.ingestPdf).
  *
  * Getting the bytes with no host permission: activeTab lets the extension inject into the tab the user pointed
  * at, and Chromium injects into a PDF viewer tab's top document (the viewer itself is the PDF extension's frame
  * inside it), whose `document.contentType` is `application/pdf`. A script there fetches the PDF from its own
  * origin, with the page's cookies (e-paper sites that need a login keep working), usually from the HTTP cache.
- * Where the tab refuses scripts, the background fetches the URL itself (it can when the host is granted; for a
- * file:// PDF, when the user allowed access to file URLs, on Firefox).
+ * Where the tab refuses scripts, the background fetches the URL itself (it can when the host is granted). Chromium's
+ * fetch reads no file:// URL either way: the error then tells the user to drop the file on the side panel.
  */
 import type { PdfIngestResult } from '../../engine/types.js';
 import { browser } from '../browser.js';
@@ -57,7 +57,8 @@ export async function fetchTabPdf(tabId: number, url: string): Promise<Uint8Arra
 
 type InTab = { b64: string } | { size: number } | { error: string };
 
-/** Fetches the PDF from inside the tab (its origin, its cookies); base64, because script results are JSON. */
+/** Fetches the PDF from inside the tab (its origin, its cookies); base64, because script results are JSON (the
+ * injected function is self-contained: it cannot import bytes.ts). */
 async function fetchInTab(tabId: number): Promise<InTab> {
   try {
     const [frame] = await browser.scripting.executeScript({
