@@ -89,4 +89,10 @@ server.on('error', (e) => {
   console.error(`sync-server: ${e.message}`);
   process.exit(1);
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
+// Live clients hold longpolls open for many seconds: end them too, or a stop would wait for every one of them.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}
