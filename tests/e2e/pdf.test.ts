@@ -124,5 +124,12 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     await drop('front', 'zh-front.pdf'); // no .pdf: told by its first bytes
     expect(await noticeText(panel, 'front:')).toBe('front: 1 page, 5 articles');
     expect(await blobs()).toBe(1);
+    // The options page shows the same choice, and turns it off again.
+    const options = await ext.page('options.html');
+    const box = options.locator('.keep-pdfs input');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await options.close();
+    expect(await ext.sw.evaluate(async () => (await chrome.storage.local.get('keepPdfs')).keepPdfs)).toBe(false);
   });
 });

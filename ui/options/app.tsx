@@ -4,6 +4,7 @@ import { t } from '../../src/extension/i18n.js';
 import { onSyncStatus, request } from '../../src/extension/messages.js';
 import { checkSyncSettings, loadSyncSettings, storeSyncSettings, type SyncView } from '../../src/extension/sync-settings.js';
 import { errorText } from '../common/format.js';
+import { KeepPdfsOption } from '../common/keep-pdfs.js';
 import { Notice, type NoticeKind } from '../common/notice.js';
 import { lastSyncText, syncErrorText, syncStateText } from '../common/sync-text.js';
 
@@ -12,7 +13,7 @@ type Field = keyof Form;
 
 const EMPTY: Form = { remote: '', username: '', password: '', passphrase: '' };
 
-/** The options page: where the reader points Presscut at a sync server, and sees how syncing goes. */
+/** The options page: where the reader points Presscut at a sync server, and sees how syncing goes; and keeps PDFs or not. */
 export function Options() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [view, setView] = useState<SyncView | null>(null);
@@ -112,6 +113,10 @@ export function Options() {
             <dd class="sync-pending">{configured.pending ?? '–'}</dd>
           </dl>
         )}
+      </section>
+      <section aria-labelledby="pdf-heading">
+        <h2 id="pdf-heading">{t('pdfHeading')}</h2>
+        <KeepPdfsOption />
       </section>
     </div>
   );

@@ -13,7 +13,7 @@ import { CollectionsPanel, FilterBar } from './collections-panel.js';
 import { ExportDialog, type ExportTarget } from './export-dialog.js';
 import { ImportButton, ImportProgress, isArchiveFile, useImporter } from './import-button.js';
 import { clipPdfFile } from './clip-pdf-file.js';
-import { KeepPdfsOption } from './keep-pdfs.js';
+import { KeepPdfsOption } from '../common/keep-pdfs.js';
 import { readDroppedFile } from './read-file.js';
 import { Reader } from './reader.js';
 import { SearchBox } from './search-box.js';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../src/extension/i18n.js';
 import { keepPdfs, setKeepPdfs } from '../../src/extension/pdf-option.js';
 
-/** The opt-in to keep each clipped PDF in the archive (off by default: PDFs are large). */
+/** The opt-in to keep each clipped PDF in the archive (off by default: PDFs are large): on the options page, and under the side panel's paste box, where files are dropped. */
 export function KeepPdfsOption() {
   const [on, setOn] = useState<boolean | null>(null);
   useEffect(() => { void keepPdfs().then(setOn); }, []);
