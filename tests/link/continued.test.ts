@@ -87,6 +87,18 @@ describe('continued stories', () => {
     expect((await engine.storyOf(lead))!.parts.map((p) => p.article.id)).toEqual([lead, await find(engine, p2!, GRAIN)]);
   });
 
+  it('links to a deleted part too, so that Undo brings the whole story back', { timeout: 60_000 }, async () => {
+    const { engine } = fresh();
+    const [p1] = await drop(engine, 'corpus/zh-issue-p1.pdf');
+    const lead = await find(engine, p1!, GRAIN);
+    const token = await engine.deleteArticle(lead);
+    const [p2] = await drop(engine, 'corpus/zh-issue-p2.pdf');
+    const cont = await find(engine, p2!, GRAIN);
+    expect(await engine.storyOf(cont)).toBeNull(); // the deleted part is not shown
+    await engine.undo(token.id);
+    expect((await engine.storyOf(cont))!.parts.map((p) => p.article.id)).toEqual([lead, cont]);
+  });
+
   it('search finds a linked story once, and both parts again after an unlink', { timeout: 60_000 }, async () => {
     const { engine } = fresh();
     await drop(engine, 'corpus/zh-issue-p2.pdf');
