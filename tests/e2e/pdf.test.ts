@@ -30,13 +30,23 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     open.onsuccess = () => { const c = open.result.transaction(table).objectStore(table).count(); c.onsuccess = () => { resolve(c.result); open.result.close(); }; };
   }), table);
 
-  /** Opens `path` in a tab (the PDF viewer) and clips it with the background's handler. */
-  async function clip(path: string): Promise<ClipOutcome> {
+  /**
+   * Opens `path` in a tab (the PDF viewer) and clips it with the background's handler, or, `fromPopup`, with the
+   * message the popup's *Clip this page* sends.
+   */
+  async function clip(path: string, fromPopup = false): Promise<ClipOutcome> {
     const tab = await ext.context.newPage();
     await tab.goto(server.url + path).catch(() => undefined); // the viewer's navigation is not a plain page load
     await tab.waitForFunction(() => document.contentType === 'application/pdf');
     const tabId = await ext.sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, server.url + path);
     try {
+      if (fromPopup) {
+        return await panel.evaluate(async (message) => {
+          const reply = await chrome.runtime.sendMessage(message);
+          if (!reply.ok) throw new Error(reply.error);
+          return reply.value;
+        }, { to: 'background', type: 'clip-tab', tabId, mode: 'auto' }) as ClipOutcome;
+      }
       return await ext.sw.evaluate((tabId) => (globalThis as unknown as { presscut: { clip: (id: number, m: string) => Promise<ClipOutcome> } }).presscut.clip(tabId, 'auto'), tabId);
     } finally {
       await tab.close();
@@ -56,12 +66,24 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     await panel.locator('.toolbar button', { hasText: 'Back' }).click();
   });
 
+  it('clips page A4 as the popup asks, and reads Continued on Page A4 joined to Continued from Page A1', async () => {
+    const { result } = await clip('pdf/en-inside.pdf', true);
+    expect(result.articleIds).toHaveLength(3);
+    await panel.waitForFunction(() => document.querySelectorAll('.row-button').length === 7);
+    await openArticle(panel, 'Senate Passes Spending Bill After Late Night Deal');
+    await panel.locator('.story').waitFor();
+    expect(await panel.locator('.story-part .part-page').allTextContents()).toEqual(['Page A1', 'Page A4']);
+    expect(await panel.locator('.story-part .part-headline').allTextContents()).toEqual(['Senate Passes Spending Bill']);
+    expect(await panel.locator('.story-part').nth(1).locator('.paragraph').first().textContent()).toMatch(/^Several senators said/);
+    await panel.locator('.toolbar button', { hasText: 'Back' }).click();
+  });
+
   it('clips page 2 of an issue, then page 1 (a URL without .pdf), and reads the story joined across the pages', async () => {
     const p2 = await clip('pdf/corpus/zh-issue-p2.pdf');
     expect(p2.result.articleIds).toHaveLength(3);
     const p1 = await clip('pdf/corpus/zh-issue-p1'); // told a PDF by its content type
     expect(p1.result.articleIds).toHaveLength(4);
-    await panel.waitForFunction(() => document.querySelectorAll('.row-button').length === 11);
+    await panel.waitForFunction(() => document.querySelectorAll('.row-button').length === 14);
     // Open the continuation: the reader shows the whole story, headed by page 1's title block.
     await panel.locator('.row-button', { hasText: '抓实秋粮收购' }).last().click();
     await panel.locator('.story').waitFor();
@@ -114,7 +136,7 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     }, { name, b64: readFileSync(fixturePath(fixture)).toString('base64') });
     await drop('jingji-03.pdf', 'zh-inside.pdf');
     expect(await noticeText(panel, 'jingji-03.pdf')).toBe('jingji-03.pdf: 1 page, 4 articles');
-    expect(await archiveHeadlines(panel, 15)).toContain('创新链产业链深度融合');
+    expect(await archiveHeadlines(panel, 18)).toContain('创新链产业链深度融合');
     const blobs = () => count('pdfBlobs');
     expect(await blobs()).toBe(0);
     // Opt in (the box under the paste box), then drop another page: it is kept, once.
