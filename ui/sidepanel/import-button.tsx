@@ -18,6 +18,7 @@ export function importSummary(r: ImportResult): string {
     [r.articles.added, 'importArticlesAdded'], [r.articles.updated, 'importArticlesUpdated'], [r.articles.unchanged, 'importArticlesUnchanged'],
     [r.collections.added, 'importCollectionsAdded'], [r.collections.updated, 'importCollectionsUpdated'],
     [r.memberships.added, 'importMembershipsAdded'], [r.annotations.added + r.annotations.updated, 'importAnnotations'],
+    [r.links.added + r.links.updated, 'importLinks'],
   ];
   const said = parts.filter(([n]) => n > 0).map(([n, key]) => t(key, n.toLocaleString()));
   return said.length ? said.join(t('listSeparator')) : t('importNothing');
