@@ -25,11 +25,11 @@ export interface Extension {
  * (activeTab), which a test cannot make; the copy asks for 127.0.0.1 up front instead. dist/chrome itself asks
  * for no host at all.
  */
-export async function testExtensionDir(): Promise<string> {
+export async function testExtensionDir(extraHosts: string[] = []): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'presscut-ext-'));
   await cp(join(ROOT, 'dist', 'chrome'), dir, { recursive: true });
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.host_permissions = ['http://127.0.0.1/*', ...extraHosts];
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }
@@ -62,8 +62,8 @@ export async function launch(extDir: string, profile: string, options: { lang?: 
 }
 
 /** A fresh copy of the test extension in a fresh profile; `dispose` closes the browser and deletes both. */
-export async function freshExtension(options: { lang?: string } = {}): Promise<Extension & { dispose(): Promise<void> }> {
-  const extDir = await testExtensionDir();
+export async function freshExtension(options: { lang?: string; extraHosts?: string[] } = {}): Promise<Extension & { dispose(): Promise<void> }> {
+  const extDir = await testExtensionDir(options.extraHosts);
   const profile = await tempProfile();
   const ext = await launch(extDir, profile, options);
   return { ...ext, async dispose() { await ext.close(); await removeDir(profile); await removeDir(extDir); } };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipOutcome } from '../../src/extension/messages.js';
@@ -16,7 +17,9 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     server = await demoServer(CACHE);
-    ext = await freshExtension();
+    // file:///* stands for what a user's click grants on a file:// tab when the extension may read file URLs
+    // (Chromium gives a command-line unpacked extension that access).
+    ext = await freshExtension({ extraHosts: ['file:///*'] });
     panel = await ext.page('sidepanel.html');
   });
   afterAll(async () => {
@@ -35,10 +38,11 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
    * message the popup's *Clip this page* sends.
    */
   async function clip(path: string, fromPopup = false): Promise<ClipOutcome> {
+    const url = path.startsWith('file:') ? path : server.url + path;
     const tab = await ext.context.newPage();
-    await tab.goto(server.url + path).catch(() => undefined); // the viewer's navigation is not a plain page load
+    await tab.goto(url).catch(() => undefined); // the viewer's navigation is not a plain page load
     await tab.waitForFunction(() => document.contentType === 'application/pdf');
-    const tabId = await ext.sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, server.url + path);
+    const tabId = await ext.sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, url);
     try {
       if (fromPopup) {
         return await panel.evaluate(async (message) => {
@@ -118,6 +122,14 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     expect(await grainHits()).toBe(2);
   });
 
+  it('clips a file:// PDF (fetched by the background: fetch in a file:// tab cannot read it)', async () => {
+    const before = await count('clippings');
+    const { result, pages } = await clip(pathToFileURL(fixturePath('zh-issue-p2-otherpaper.pdf')).href);
+    expect(pages).toBe(1);
+    expect(result.articleIds).toHaveLength(3);
+    expect(await count('clippings')).toBe(before + 1);
+  });
+
   it('says a scanned PDF has no text layer, and stores nothing', async () => {
     const before = await count('clippings');
     await expect(clip('pdf/scan.pdf')).rejects.toThrow(/scan\.pdf: the PDF has no text layer \(page 1 has no text, only images\): it looks like a scan/);
@@ -136,7 +148,8 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     }, { name, b64: readFileSync(fixturePath(fixture)).toString('base64') });
     await drop('jingji-03.pdf', 'zh-inside.pdf');
     expect(await noticeText(panel, 'jingji-03.pdf')).toBe('jingji-03.pdf: 1 page, 4 articles');
-    expect(await archiveHeadlines(panel, 18)).toContain('创新链产业链深度融合');
+    await panel.waitForFunction(() => document.querySelector('.count')?.textContent === '21 articles');
+    expect(await panel.locator('.row-headline').first().textContent()).toBe('创新链产业链深度融合'); // newest first
     const blobs = () => count('pdfBlobs');
     expect(await blobs()).toBe(0);
     // Opt in (the box under the paste box), then drop another page: it is kept, once.

@@ -6,8 +6,9 @@
  * at, and Chromium injects into a PDF viewer tab's top document (the viewer itself is the PDF extension's frame
  * inside it), whose `document.contentType` is `application/pdf`. A script there fetches the PDF from its own
  * origin, with the page's cookies (e-paper sites that need a login keep working), usually from the HTTP cache.
- * Where the tab refuses scripts, the background fetches the URL itself (it can when the host is granted). Chromium's
- * fetch reads no file:// URL either way: the error then tells the user to drop the file on the side panel.
+ * Where the tab refuses scripts or cannot fetch, the background fetches the URL itself (it can when the host is
+ * granted): so for a file:// PDF, whose own tab cannot fetch it, when the user allowed access to file URLs. The
+ * error otherwise tells the user to drop the file on the side panel.
  */
 import type { PdfIngestResult } from '../../engine/types.js';
 import { browser } from '../browser.js';
