@@ -312,4 +312,21 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
       await ext2.close();
     }
   });
+
+  it('speaks Chinese in a Chinese browser: the collections, the reader\'s tags and note', async () => {
+    await ext.close();
+    ext = await launch(extDir, profile, { lang: 'zh-CN' });
+    panel = await ext.page('sidepanel.html');
+    await archiveHeadlines(panel, 10);
+    expect(await panel.locator('.toggle-library').textContent()).toBe('专题');
+    await panel.locator('.toggle-library').click();
+    await expect.poll(() => collectionRows(panel)).toEqual(['Buses (0 篇文章)', 'Jilin story (2 篇文章)']);
+    expect(await panel.locator('.import-archive').textContent()).toBe('导入…');
+    await screenshot(panel, 'collections-panel-zh');
+    await panel.locator('.toggle-library').click();
+    await openArticle(panel, RIVERSIDE_PICK);
+    await panel.locator('.tag-chip').first().waitFor();
+    expect(await panel.locator('.annotation-label').allTextContents()).toEqual(['专题', '标签', '笔记 ']);
+    await screenshot(panel, 'collections-reader-zh');
+  });
 });
