@@ -87,6 +87,12 @@ describe('sync between two browsers', { timeout: 240_000 }, () => {
     await saveSettings(optionsA, { remote: 'http://sync.example.org/presscut', username: USER, password: PASSWORD });
     expect(await noticeText(optionsA, 'Refused')).toMatch(/^Refused http:\/\/sync\.example\.org: .*Use HTTPS/);
     expect(await optionsA.locator('input[name=remote]').getAttribute('aria-invalid')).toBe('true');
+    // Loopback is fine over plain HTTP, but a URL must name the database, and a password is needed.
+    await saveSettings(optionsA, { remote: 'http://[::1]:5984/', username: USER, password: PASSWORD });
+    expect(await noticeText(optionsA, 'names no database')).toBe('“http://[::1]:5984/” names no database: add it to the path, e.g. /presscut.');
+    await saveSettings(optionsA, { remote: 'https://couch.example.org/presscut', username: USER, password: '' });
+    expect(await noticeText(optionsA, 'password')).toBe('Enter the password for the server.');
+    expect(await optionsA.locator('input[name=password]').getAttribute('aria-invalid')).toBe('true');
     expect(await a.sw.evaluate(() => chrome.storage.local.get(null))).toEqual({});
     expect(await optionsA.locator('.sync-facts').count()).toBe(0);
   });
