@@ -39,6 +39,28 @@ export interface PdfAssets {
 }
 
 /**
+ * pdf.js's loader of its CMaps and font metrics for URLs, with `fetch`. Its own browser loader reads
+ * `document.baseURI`, which a web worker lacks: in the Engine worker every CMap failed to load and Chinese text
+ * set in fonts without a Unicode map read as nothing. (Paths, in Node, keep pdf.js's file loader.)
+ */
+class FetchBinaryData {
+  private readonly urls: Record<string, string | null>;
+  constructor({ cMapUrl = null, standardFontDataUrl = null, wasmUrl = null }: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.urls = { cMapUrl, standardFontDataUrl, wasmUrl };
+  }
+
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base) throw new Error(`Ensure that the \`${kind}\` API parameter is provided.`);
+    const res = await fetch(base + filename);
+    if (!res.ok) throw new Error(`Unable to load ${kind} data at: ${base + filename} (HTTP ${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+}
+
+const isUrl = (s: string | undefined) => !!s && /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+
+/**
  * Opens PDF bytes with pdf.js. Throws a {@link PdfError} for a file pdf.js cannot read ('invalid') or that needs
  * a password ('encrypted'). The bytes are copied: pdf.js takes ownership of the buffer it is given.
  */
@@ -56,7 +78,8 @@ export async function openPdf(bytes: Uint8Array, assets: PdfAssets = {}): Promis
     useWorkerFetch: false,
     stopAtErrors: false,
     verbosity: 0,
-  });
+    ...(isUrl(assets.cMapUrl) || isUrl(assets.standardFontDataUrl) ? { BinaryDataFactory: FetchBinaryData } : {}),
+  } as Parameters<typeof getDocument>[0]);
   try {
     return await task.promise;
   } catch (e) {

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipOutcome } from '../../src/extension/messages.js';
+import { CMAP_PAGE, cmapPdf } from '../pdf/cmap-pdf.mjs';
 import { fixturePath } from '../pdf/helpers.js';
 import { CACHE } from '../pdf/print.mjs';
 import { archiveHeadlines, demoServer, noticeText, openArticle, freshExtension, screenshot } from './harness.js';
@@ -159,6 +160,17 @@ describe('clipping PDFs', { timeout: 180_000 }, () => {
     await drop('front', 'zh-front.pdf'); // no .pdf: told by its first bytes
     expect(await noticeText(panel, 'front:')).toBe('front: 1 page, 5 articles');
     expect(await blobs()).toBe(1);
+    // A page set in a font with no Unicode map: read with the CMaps the package ships (src/pdf finds them in the worker).
+    await panel.evaluate(({ b64 }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'laozihao.pdf'));
+      document.querySelector('.panel')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, { b64: Buffer.from(cmapPdf(CMAP_PAGE)).toString('base64') });
+    expect(await noticeText(panel, 'laozihao.pdf')).toBe('laozihao.pdf: 1 page, 1 article');
+    await openArticle(panel, '老字号焕发新活力');
+    expect(await panel.locator('.article .paragraph').first().textContent()).toBe('近日，多家老字号企业推出新品，吸引不少年轻消费者。');
+    await panel.locator('.toolbar button', { hasText: 'Back' }).click();
+
     // The options page shows the same choice, and turns it off again.
     const options = await ext.page('options.html');
     const box = options.locator('.keep-pdfs input');
