@@ -12,7 +12,7 @@ import { applyCorrections, toView } from '../store/view.js';
 import { checkPatch, checkText, EngineError } from '../store/validate.js';
 // Search: the index is kept in the same transactions as the article rows (src/search/indexer.ts).
 import { indexArticles } from '../search/indexer.js';
-import { maintainIndex } from '../search/merge.js';
+import { maintainIndex, mergeDue } from '../search/merge.js';
 import { IndexReader } from '../search/reader.js';
 import { rebuildIndex } from '../search/rebuild.js';
 import { search } from '../search/search.js';
@@ -354,8 +354,16 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       return result;
     },
 
-    // Search (src/search): queries read the index; the reader caches per-document norms between writes.
-    search: (query, options) => search(db, reader, query, options),
+    // Search (src/search): queries read the index; the reader caches per-document norms between writes. An index
+    // with merges left over (an upgrade builds one without merging) gets them done between searches.
+    async search(query, options) {
+      const res = await search(db, reader, query, options);
+      if (mergeDue(reader.meta)) {
+        mergesDue = true;
+        void tidy();
+      }
+      return res;
+    },
 
     async rebuildIndex(onProgress) {
       const r = await rebuildIndex(db, onProgress);

@@ -44,10 +44,12 @@ export async function indexArticles(src: TableSource, removedIds: string[], adde
  * for merging (maintainIndex), so that callers open no transaction for it when there is nothing to do.
  */
 export async function applyChanges(t: SearchTables, removedIds: string[], docs: SearchDoc[]): Promise<boolean> {
-  const meta = (await t.meta.get('meta')) ?? emptyMeta(FIELD_COUNT);
   const byId = new Map(docs.map((d) => [d.articleId, d]));
   const ids = [...new Set([...removedIds, ...byId.keys()])];
-  const existing = new Map((await t.ids.bulkGet(ids)).flatMap((r) => (r ? [[r.articleId, r] as const] : [])));
+  // Requests of one transaction run in order: issuing them together saves a round trip each (writes below too).
+  const [stored, idRows] = await Promise.all([t.meta.get('meta'), t.ids.bulkGet(ids)]);
+  const meta = stored ?? emptyMeta(FIELD_COUNT);
+  const existing = new Map(idRows.flatMap((r) => (r ? [[r.articleId, r] as const] : [])));
 
   const dead: IdRow[] = [];
   const fresh: SearchDoc[] = [];
@@ -102,18 +104,20 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     meta.live++;
   }
 
-  await t.ids.bulkDelete(dead.filter((r) => !byId.has(r.articleId)).map((r) => r.articleId));
-  await t.ids.bulkPut(newDocs.map(({ doc, no }) => ({ articleId: doc.articleId, docNo: no, hash: doc.hash })));
-  await t.norms.bulkPut([...norms.values()]);
-
+  const writes: Promise<unknown>[] = [
+    t.ids.bulkDelete(dead.filter((r) => !byId.has(r.articleId)).map((r) => r.articleId)),
+    t.ids.bulkPut(newDocs.map(({ doc, no }) => ({ articleId: doc.articleId, docNo: no, hash: doc.hash }))),
+    t.norms.bulkPut([...norms.values()]),
+  ];
   if (lists.size) {
     const entries = [...lists].map(([key, list]) => [termString(key), list] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
     const b = new BlockBuilder();
     for (const [term, list] of entries) b.add(term, (w) => { encodePostings(w, list, 0); return list[list.length - 1]!.doc; });
-    await t.recent.put({ seq: meta.seq++, lo: newDocs[0]!.no, hi: newDocs[newDocs.length - 1]!.no, ...b.done() });
+    writes.push(t.recent.put({ seq: meta.seq++, lo: newDocs[0]!.no, hi: newDocs[newDocs.length - 1]!.no, ...b.done() }));
     meta.recentWrites++;
     meta.recentDocs += newDocs.length;
   }
+  await Promise.all(writes);
   if (meta.recentDocs >= tuning.recentDocs || meta.recentWrites >= tuning.recentWrites) await flushRecent(t, meta);
   meta.generation++;
   await t.meta.put(meta);

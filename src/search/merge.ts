@@ -6,7 +6,9 @@
  */
 import type { Dexie } from 'dexie';
 import { aliveTest, Grouper } from './segments.js';
-import { bucketsOf, type MergeState, type MetaRow, type SegmentInfo, type SegmentRow, searchTableList, searchTables, tuning } from './tables.js';
+import {
+  bucketsOf, type MergeState, type MetaRow, type SearchTables, type SegmentInfo, type SegmentRow, searchTableList, searchTables, tuning,
+} from './tables.js';
 
 /** The next merge to do, if any: the lowest level with `fanout` segments, else a segment worth purging. */
 function plan(meta: MetaRow): MergeState | null {
@@ -28,6 +30,14 @@ export function mergeDue(meta: MetaRow): boolean {
   return meta.merge !== null || plan({ ...meta, segments: meta.segments }) !== null;
 }
 
+/** The alive test of a merge, read once for its steps (safe: documents never come back to life). */
+let aliveCache: { key: string; test: ((doc: number) => boolean) | undefined } | null = null;
+
+async function aliveOf(t: SearchTables, key: string, lo: number, hi: number) {
+  if (aliveCache?.key !== key) aliveCache = { key, test: await aliveTest(t, lo, hi) };
+  return aliveCache.test;
+}
+
 /**
  * Does one step of maintenance in its own transaction. Returns false when there was nothing to do.
  * @example while (await mergeStep(db));
@@ -47,7 +57,7 @@ export async function mergeStep(db: Dexie): Promise<boolean> {
     const keys: [number, number][] = [];
     for (let b = m.next; b < end; b++) for (const s of from) keys.push([level * 65536 + b, s.id]);
     const rows = (await t.segments.bulkGet(keys)).filter((r): r is SegmentRow => !!r);
-    const keep = from.some((s) => s.dead > 0) ? await aliveTest(t, lo, hi) : undefined;
+    const keep = from.some((s) => s.dead > 0) ? await aliveOf(t, `${meta.epoch}:${m.to}`, lo, hi) : undefined;
     const g = new Grouper();
     for (const row of rows) g.add(row);
     await t.segments.bulkDelete(rows.map((r) => [r.bucket, r.seg] as [number, number]));
