@@ -1,5 +1,5 @@
 /**
- * The search index's IndexedDB tables (Dexie schema version 6) and their rows. All of it is derived from the
+ * The search index's IndexedDB tables (Dexie schema version 8) and their rows. All of it is derived from the
  * articles: it can be dropped and rebuilt (Engine.rebuildIndex) and is never synced.
  *
  * Layout. IndexedDB in Chrome costs about 0.1 ms per row written and little per byte (a 4 MB row takes about as
@@ -25,8 +25,10 @@ export const CHUNK_BITS = 10;
 export const CHUNK_SIZE = 1 << CHUNK_BITS;
 
 /**
- * Sizes of the LSM tree. Mutable so that tests can push small archives through flushes and merges; the defaults
- * keep rows near 20–50 kB at every level (a level-k segment holds about RECENT_DOCS × fanout^(k-1) documents).
+ * Sizes of the LSM tree. Mutable so that tests can push small archives through flushes and merges. A query reads
+ * one bucket row of every segment for each term, and reads that miss the cache cost by the byte, so the defaults
+ * keep rows near 5 kB at every level (a level-k segment holds about recentDocs × fanout^(k-1) documents) at the
+ * price of about one row written per document and level.
  */
 export const tuning = {
   /** Recent rows are flushed into a level-1 segment past this many documents or writes. */
@@ -35,10 +37,10 @@ export const tuning = {
   /** Segments of a level merged into one of the next. */
   fanout: 8,
   /** Buckets of a level-1 segment (a power of two; see bucketsOf). */
-  l1Buckets: 128,
-  maxBuckets: 8192,
-  /** Source buckets moved per merge transaction. */
-  mergeBuckets: 16,
+  l1Buckets: 512,
+  maxBuckets: 32768,
+  /** Source rows a merge transaction reads (whole buckets of every merged segment, at least one bucket). */
+  mergeRows: 128,
   /** A segment whose dead documents reach this share (and purgeMin) is rewritten without them. */
   purgeShare: 0.25,
   purgeMin: 64,

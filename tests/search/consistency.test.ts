@@ -129,7 +129,7 @@ function docs(n: number, seed: number): SearchDoc[] {
 /** Small sizes, so that a few hundred documents go through flushes, several levels of merges and purges. */
 function smallTree(): () => void {
   const saved = { ...tuning };
-  Object.assign(tuning, { recentDocs: 16, recentWrites: 4, fanout: 3, l1Buckets: 4, maxBuckets: 32, mergeBuckets: 3, purgeMin: 4, purgeShare: 0.2 });
+  Object.assign(tuning, { recentDocs: 16, recentWrites: 4, fanout: 3, l1Buckets: 4, maxBuckets: 32, mergeRows: 6, purgeMin: 4, purgeShare: 0.2 });
   return () => Object.assign(tuning, saved);
 }
 
