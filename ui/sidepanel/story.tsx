@@ -3,7 +3,7 @@ import { t } from '../../src/extension/i18n.js';
 
 export interface StoryPartsProps {
   story: StoryView;
-  /** The article the reader was opened on, marked among the parts. */
+  /** The article the reader was opened on, marked among the parts (the reader's tools act on it). */
   currentId: string;
   busy: boolean;
   onUnlink: (linkId: string) => void;
