@@ -318,7 +318,7 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
     ext = await launch(extDir, profile, { lang: 'zh-CN' });
     panel = await ext.page('sidepanel.html');
     await archiveHeadlines(panel, 10);
-    expect(await panel.locator('.toggle-library').textContent()).toBe('专题');
+    expect(await panel.locator('.toggle-library').textContent()).toBe('专辑');
     await panel.locator('.toggle-library').click();
     await expect.poll(() => collectionRows(panel)).toEqual(['Buses (0 篇文章)', 'Jilin story (2 篇文章)']);
     expect(await panel.locator('.import-archive').textContent()).toBe('导入…');
@@ -326,7 +326,7 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
     await panel.locator('.toggle-library').click();
     await openArticle(panel, RIVERSIDE_PICK);
     await panel.locator('.tag-chip').first().waitFor();
-    expect(await panel.locator('.annotation-label').allTextContents()).toEqual(['专题', '标签', '笔记 ']);
+    expect(await panel.locator('.annotation-label').allTextContents()).toEqual(['专辑', '标签', '笔记 ']);
     await screenshot(panel, 'collections-reader-zh');
   });
 });
