@@ -43,7 +43,7 @@ describe('the extension build', () => {
     }
   });
 
-  it('passes web-ext lint on the Firefox package with no errors', { timeout: 60_000 }, async () => {
+  it('passes web-ext lint on the Firefox package with no errors', { timeout: 240_000 }, async () => {
     const bin = join(root, 'node_modules', '.bin', 'web-ext');
     const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', join(root, 'dist', 'firefox'), '--no-input', '--output', 'json'], { maxBuffer: 1 << 24 })
       .catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' })); // web-ext exits non-zero when it finds errors; the report says which
