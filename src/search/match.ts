@@ -51,13 +51,20 @@ export function matcherOf(text: string): Matcher | null {
 export function sequenceIn(hits: (number[] | undefined)[], glued: boolean[]): boolean {
   const first = hits[0];
   if (!first) return false;
-  const sets = hits.map((h) => new Set(h?.slice(1)));
+  // Positions are ascending, so one pointer per token walks its list once (no sets: this runs per candidate).
+  const at = new Array<number>(hits.length).fill(1);
   outer: for (let k = 1; k < first.length; k++) {
     const ord = first[k]! >> 1;
     for (let j = 1; j < hits.length; j++) {
+      const h = hits[j];
+      if (!h) return false;
       const want = (ord + j) * 2;
-      const s = sets[j]!;
-      if (!(s.has(want + 1) || (!glued[j] && s.has(want)))) continue outer;
+      let i = at[j]!;
+      while (i < h.length && h[i]! < want) i++;
+      at[j] = i;
+      if (i >= h.length) return false;
+      // One token per ordinal: the entry is want + 1 (glued), want (not glued), or a later ordinal.
+      if (!(h[i] === want + 1 || (!glued[j] && h[i] === want))) continue outer;
     }
     return true;
   }
