@@ -66,7 +66,7 @@ export class PresscutDB extends Dexie {
       collections: 'id, order',
       undo: 'id, createdAt',
     });
-    // Version 2: the first layout of the search index (derived data; version 6 replaces it, version 8 builds it).
+    // Version 2: the first layout of the search index (derived data; version 6 replaces it, version 9 builds it).
     this.version(2).stores({
       searchMeta: 'id', searchIds: 'articleId, &docNo', searchNorms: 'chunk', searchTail: '[bucket+seq]', searchPostings: '[bucket+chunk]',
     });
@@ -92,14 +92,17 @@ export class PresscutDB extends Dexie {
       storyParts: 'articleId, clippingId, *editions',
       pdfBlobs: 'hash',
     }).upgrade((tx) => linkStoredClippings(tx));
-    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 8 builds it.
+    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 9 builds it.
     this.version(6).stores({ ...SEARCH_STORES, searchTail: null, searchPostings: null });
     // Version 7: the sync library's revision trees and checkpoints (src/sync). Rows stored before it get their
     // first revision at the first sync; nothing to migrate.
     this.version(7).stores(syncStores());
-    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`): it is built
-    // again here, for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
-    this.version(8).stores({}).upgrade(async (tx) => {
+    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 9
+    // builds the index again.
+    this.version(8).stores({});
+    // Version 9: the search index's norms rows hold 256 documents, not 1,024 (src/search/tables.ts): it is built again
+    // here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    this.version(9).stores({}).upgrade(async (tx) => {
       await Promise.all(['searchMeta', 'searchIds', 'searchNorms', 'searchRecent', 'searchSegments'].map((n) => tx.table(n).clear()));
       await indexExisting(tx);
     });

@@ -10,7 +10,7 @@ import { matchingIds } from '../../src/search/search.js';
 import type { SearchDoc } from '../../src/search/fields.js';
 import { mergeStep } from '../../src/search/merge.js';
 import { decodePostings } from '../../src/search/codec.js';
-import { searchTables, termsOf, tuning } from '../../src/search/tables.js';
+import { CHUNK_BITS, CHUNK_SIZE, searchTables, termsOf, tuning } from '../../src/search/tables.js';
 import { PresscutDB } from '../../src/store/db.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { fresh, JILIN } from './helpers.js';
@@ -207,7 +207,7 @@ describe('index storage', () => {
       const after = await storedDocs(a);
       expect(after.size).toBeLessThan(before.size);
       const norms = new Map((await searchTables(a).norms.toArray()).map((n) => [n.chunk, n]));
-      const stillDead = [...after].filter((d) => !norms.get(d >> 10)!.alive[d & 1023]).length;
+      const stillDead = [...after].filter((d) => !norms.get(d >> CHUNK_BITS)!.alive[d & (CHUNK_SIZE - 1)]).length;
       expect(stillDead).toBeLessThan(tuning.purgeMin * (await searchTables(a).meta.get('meta'))!.segments.length);
       expect(await answers(a)).toEqual(found);
       expect(await dumpIndex(a)).toEqual(await dumpIndex(c));
