@@ -25,14 +25,14 @@ export interface ListingRow {
 }
 
 /** The part of a sortKey that names the clipping: `0000…|c123|00004` → `0000…|c123|`. */
-export function sortBase(sortKey: string): string {
+function sortBase(sortKey: string): string {
   return sortKey.slice(0, sortKey.lastIndexOf('|') + 1);
 }
 
 /** Below the sync tracker (level -10): writes of pulled revisions, which go beneath it, pass through here. */
 const LEVEL = -20;
 
-/** @internal The middleware PresscutDB installs; exported for the schema upgrade and tests. */
+/** The middleware PresscutDB installs on every connection, before it opens. */
 export function listingMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -50,12 +50,7 @@ export function listingMiddleware(): Middleware<DBCore> {
         table(name) {
           const table = down.table(name);
           if (name !== 'articles') return table;
-          return {
-            ...table,
-            mutate: async (req) => {
-              return mutateCounted(down, table, req);
-            },
-          };
+          return { ...table, mutate: (req) => mutateCounted(down, table, req) };
         },
       };
     },
