@@ -292,6 +292,7 @@ describe('collections, export and import in the side panel', { timeout: 180_000 
       expect(summary).toMatch(/^Imported “.*-export\.json”: 2 articles added, 1 collections added, 2 articles placed in collections, 1 tags and notes\.$/);
       await expect.poll(() => collectionRows(p)).toEqual(['Jilin story (2 articles)']);
       await p.locator('.collection-name', { hasText: 'Jilin story' }).click();
+      await p.locator('.filter-bar', { hasText: 'Collection: Jilin story' }).waitFor();
       const shown = await archiveHeadlines(p, 2);
       expect(shown.some((h) => h.includes(JILIN_PICK)) && shown.some((h) => h.includes(RIVERSIDE_PICK))).toBe(true);
       await screenshot(p, 'collections-imported');

@@ -84,8 +84,14 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** The headlines the archive list shows, top to bottom, once it shows `count` rows. */
 export async function archiveHeadlines(panel: Page, count: number): Promise<string[]> {
-  await panel.waitForFunction((n) => document.querySelectorAll('.row-button').length === n, count, { timeout: 15_000 });
-  return panel.locator('.row-headline').allTextContents();
+  // Count and texts are read in one evaluation: read apart, a list redrawn in between (a filter applied, pages
+  // fetched again) could pass the count with one set of rows and return the texts of another.
+  const found = await panel.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('.archive .row')];
+    if (rows.length !== n || rows.some((r) => !r.querySelector('.row-headline'))) return null;
+    return rows.map((r) => r.querySelector('.row-headline')!.textContent ?? '');
+  }, count, { timeout: 15_000 });
+  return (await found.jsonValue())!;
 }
 
 /** The article count in the side panel's header, e.g. 7 for "7 articles". */
