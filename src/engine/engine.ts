@@ -24,7 +24,7 @@ import { linkClippingParts } from '../link/store.js';
 import { ingestPdf, type PdfSupport } from './pdf-ingest.js';
 import { collectionsApi } from './collections.js';
 import type {
-  ArticleFilter, ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestResult, Preview, ReparseResult, UndoToken,
+  ArticleFilter, ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestRefusal, IngestResult, Preview, ReparseResult, UndoToken,
 } from './types.js';
 
 export { EngineError };
@@ -39,6 +39,16 @@ export function openDatabase(name = 'presscut'): PresscutDB {
   trackChanges(db, { tables: [...SYNCED_TABLES] });
   return db;
 }
+
+/**
+ * Pages parsed and written in one transaction by ingestMany and reparse, and the text they may hold together
+ * (characters): past about 30 pages a batch gains little, and a bound keeps one transaction's memory small.
+ */
+const BATCH_PAGES = 32;
+const BATCH_CHARS = 2_000_000;
+
+/** What deriving one clipping's articles did. */
+interface Derivation { ids: string[]; orphaned: number; error: string | null; page: Page | null }
 
 /** Index maintenance (merging segments) done after each write, at most about this long (ms) each time. */
 const MAINTAIN_MS = 40;
@@ -61,39 +71,88 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
   /** Whether the index's segments may need merging (true at first: an upgrade may have left some). */
   let mergesDue = true;
 
-  async function rederive(clippingId: string): Promise<{ ids: string[]; orphaned: number; error: string | null; page: Page | null }> {
-    const clipping = await db.clippings.get(clippingId);
-    if (!clipping) throw new EngineError('not-found', `no clipping ${clippingId}`);
-    let page: Page;
+  /** Parses one clipping outside any transaction; a failure is kept as the clipping's parse error. */
+  function parseClipping(clipping: Clipping): { clipping: Clipping; page: Page; articles: Article[] } | { clipping: Clipping; error: string } {
     try {
-      page = parsePage(clipping.text, clipping.hints);
+      const page = parsePage(clipping.text, clipping.hints);
+      return { clipping, page, articles: applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits) };
     } catch (e) {
       // The text stays stored; the error is shown with it and a later parser may do better.
-      const error = `the segmenter failed on this text: ${(e as Error).message}`;
-      await db.clippings.update(clippingId, { parseError: error, updatedAt: now() });
-      return { ids: [], orphaned: 0, error, page: null };
+      return { clipping, error: `the segmenter failed on this text: ${(e as Error).message}` };
     }
-    const articles = applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits);
+  }
+
+  /**
+   * Parses clippings and replaces their articles (with their index entries, story parts, memberships and tags
+   * following re-derived ids) in one transaction for the whole batch: a transaction and each index write cost
+   * the same for one page as for thirty, so batches make bulk ingest and re-parse several times faster.
+   */
+  async function rederiveBatch(clippings: Clipping[]): Promise<Derivation[]> {
+    const clippingIds = clippings.map((c) => c.id);
+    const parsed = clippings.map(parseClipping);
     const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
-      const previous = await db.articles.where('clippingId').equals(clippingId).toArray();
       const t = now();
-      const { records, orphaned, moved } = deriveRecords(clipping, articles, previous, t);
-      await followArticles(moved);
-      await followLinks(db, moved, t);
-      await db.articles.bulkDelete(previous.map((r) => r.id));
-      await db.articles.bulkPut(records);
-      const facts = {
-        parserVersion: PARSER_VERSION, parseError: null, items: page.items, warnings: page.warnings,
-        newspaper: clipping.newspaper ?? newspaperOf(page), updatedAt: t,
-      };
-      await db.clippings.update(clippingId, facts);
-      // Continued stories: this page's parts with a jump find their partners among the pages already stored.
-      await linkClippingParts(db.links, db.storyParts, { ...clipping, ...facts }, records, t);
-      mergesDue = (await indexArticles(db, previous.map((r) => r.id), records)) || mergesDue;
-      return { ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page };
+      const previous = await db.articles.where('clippingId').anyOf(clippingIds).toArray();
+      // Read again inside the transaction: a boundary edit may have been added since the parse began.
+      const current = await db.clippings.bulkGet(clippingIds);
+      const removed: StoredArticle[] = [], written: StoredArticle[] = [], updated: Clipping[] = [];
+      const out: Derivation[] = [];
+      for (const [i, p] of parsed.entries()) {
+        const clipping = current[i] ?? p.clipping;
+        if ('error' in p) {
+          updated.push({ ...clipping, parseError: p.error, updatedAt: t });
+          out.push({ ids: [], orphaned: 0, error: p.error, page: null });
+          continue;
+        }
+        const mine = previous.filter((r) => r.clippingId === clipping.id);
+        const { records, orphaned, moved } = deriveRecords(clipping, p.articles, mine, t);
+        await followArticles(moved);
+        await followLinks(db, moved, t);
+        removed.push(...mine);
+        written.push(...records);
+        const facts = {
+          parserVersion: PARSER_VERSION, parseError: null, items: p.page.items, warnings: p.page.warnings,
+          newspaper: clipping.newspaper ?? newspaperOf(p.page), updatedAt: t,
+        };
+        updated.push({ ...clipping, ...facts });
+        out.push({ ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page: p.page });
+      }
+      await db.articles.bulkDelete(removed.map((r) => r.id));
+      await db.articles.bulkPut(written);
+      await db.clippings.bulkPut(updated);
+      // Continued stories: each page's parts with a jump find their partners among the pages already stored.
+      for (const c of updated) if (c.parseError === null) {
+        await linkClippingParts(db.links, db.storyParts, c, written.filter((r) => r.clippingId === c.id), t);
+      }
+      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written)) || mergesDue;
+      return out;
     });
     await tidy();
     return done;
+  }
+
+  /** {@link rederiveBatch} over any number of clippings, in batches of a bounded number of pages and characters. */
+  async function rederive(clippingIds: string[]): Promise<Derivation[]> {
+    const out: Derivation[] = [];
+    for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
+      const ids = clippingIds.slice(i, i + BATCH_PAGES);
+      const clippings = (await db.clippings.bulkGet(ids)).map((c, k) => {
+        if (!c) throw new EngineError('not-found', `no clipping ${ids[k]}`);
+        return c;
+      });
+      let batch: Clipping[] = [], chars = 0;
+      for (const c of clippings) {
+        if (batch.length && chars + c.text.length > BATCH_CHARS) {
+          out.push(...await rederiveBatch(batch));
+          batch = [];
+          chars = 0;
+        }
+        batch.push(c);
+        chars += c.text.length;
+      }
+      out.push(...await rederiveBatch(batch));
+    }
+    return out;
   }
 
   /**
@@ -189,29 +248,56 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     },
 
     async ingest(input: IngestInput): Promise<IngestResult> {
-      const text = checkText(input.text);
-      const id = 'c' + contentHash(normaliseForId(text));
-      const t = now();
-      // The raw text is committed on its own, before parsing: whatever happens next, it is not lost.
-      const created = await db.transaction('rw', db.clippings, async () => {
-        if (await db.clippings.get(id)) return false;
-        const clipping: Clipping = {
-          id, text, source: input.source, hints: input.hints ?? {}, structured: input.structured ?? null,
-          capturedAt: t, parserVersion: null, parseError: null, items: [], warnings: [],
-          newspaper: input.structured?.newspaper ?? null, boundaryEdits: [], updatedAt: t,
-        };
-        await db.clippings.add(clipping);
-        return true;
-      });
-      if (!created) {
-        const c = (await db.clippings.get(id))!;
-        return { clippingId: id, created: false, articleIds: (await live(id)).map((r) => r.id), parseError: c.parseError, warnings: c.warnings };
-      }
-      const r = await rederive(id);
-      return { clippingId: id, created: true, articleIds: r.ids, parseError: r.error, warnings: r.page?.warnings ?? [] };
+      checkText(input.text);
+      return (await engine.ingestMany([input]))[0] as IngestResult;
     },
 
-    ingestPdf: (bytes, source, opts) => ingestPdf(db, options.pdf, (input) => engine.ingest(input), bytes, source, opts, now),
+    async ingestMany(inputs) {
+      const checked = inputs.map((input): { input: IngestInput; text: string; id: string } | IngestRefusal => {
+        try {
+          const text = checkText(input.text);
+          return { input, text, id: 'c' + contentHash(normaliseForId(text)) };
+        } catch (e) {
+          const { message, code, params } = e as EngineError;
+          return { refused: { message, code, params } };
+        }
+      });
+      const wanted = checked.flatMap((c) => ('id' in c ? [c] : []));
+      // The raw texts are committed on their own, before parsing: whatever happens next, they are not lost.
+      const created = await db.transaction('rw', db.clippings, async () => {
+        const known = new Set((await db.clippings.bulkGet(wanted.map((c) => c.id))).flatMap((c) => (c ? [c.id] : [])));
+        const fresh: Clipping[] = [];
+        let t = 0;
+        for (const { input, text, id } of wanted) {
+          if (known.has(id)) continue;
+          known.add(id); // the same text twice in one batch is one clipping
+          // Strictly increasing capture times keep a batch's pages in their order in the archive.
+          t = Math.max(now(), t + 1);
+          fresh.push({
+            id, text, source: input.source, hints: input.hints ?? {}, structured: input.structured ?? null,
+            capturedAt: t, parserVersion: null, parseError: null, items: [], warnings: [],
+            newspaper: input.structured?.newspaper ?? null, boundaryEdits: [], updatedAt: t,
+          });
+        }
+        await db.clippings.bulkAdd(fresh);
+        return fresh.map((c) => c.id);
+      });
+      const derived = new Map(created.map((id, i) => [id, i]));
+      const results = await rederive(created);
+      return Promise.all(checked.map(async (c): Promise<IngestResult | IngestRefusal> => {
+        if (!('id' in c)) return c;
+        const at = derived.get(c.id);
+        if (at !== undefined) {
+          derived.delete(c.id); // a repeat later in the same batch is a duplicate of this one
+          const r = results[at]!;
+          return { clippingId: c.id, created: true, articleIds: r.ids, parseError: r.error, warnings: r.page?.warnings ?? [] };
+        }
+        const stored = (await db.clippings.get(c.id))!;
+        return { clippingId: c.id, created: false, articleIds: (await live(c.id)).map((r) => r.id), parseError: stored.parseError, warnings: stored.warnings };
+      }));
+    },
+
+    ingestPdf: (bytes, source, opts) => ingestPdf(db, options.pdf, (inputs) => engine.ingestMany(inputs), bytes, source, opts, now),
 
     async listClippings(offset, limit): Promise<ClippingSummary[]> {
       const rows = await db.clippings.orderBy('capturedAt').reverse().offset(offset).limit(limit).toArray();
@@ -278,7 +364,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       if (!next) throw new EngineError('no-next', 'this is the last article of its page: there is nothing to merge it with');
       if (next.deletedAt !== null) throw new EngineError('next-deleted', 'the next article was deleted: undo that first, or merge with another');
       await addEdit(r, 'merge', r.anchor);
-      await rederive(r.clippingId);
+      await rederive([r.clippingId]);
       const merged = findAt(await live(r.clippingId), r.anchor);
       if (!merged) throw new EngineError('merge-lost', 'the merge could not be applied to this page');
       return merged.id;
@@ -292,7 +378,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       }
       const at = spans[paragraph]![0]!.start;
       await addEdit(r, 'split', at);
-      await rederive(r.clippingId);
+      await rederive([r.clippingId]);
       const rows = await live(r.clippingId);
       const first = findAt(rows, r.anchor), second = rows.find((x) => x.anchor === at);
       if (!first || !second) throw new EngineError('split-lost', 'the split could not be applied to this page');
@@ -345,8 +431,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     async reparse(clippingId): Promise<ReparseResult> {
       const ids = clippingId ? [clippingId] : await db.clippings.toCollection().primaryKeys();
       const result: ReparseResult = { clippings: 0, articles: 0, orphanedCorrections: 0 };
-      for (const id of ids) {
-        const r = await rederive(id);
+      for (const r of await rederive(ids)) {
         result.clippings++;
         result.articles += r.ids.length;
         result.orphanedCorrections += r.orphaned;

@@ -40,6 +40,11 @@ export interface IngestResult {
   warnings: Warning[];
 }
 
+/** A text Engine.ingestMany refused before storing it (empty, binary, not text): what was wrong, as EngineError says it. */
+export interface IngestRefusal {
+  refused: { message: string; code: string; params: (string | number)[] };
+}
+
 /** What Engine.ingestPdf did: one clipping per page with text, in page order, and the pages without text. */
 export interface PdfIngestResult {
   pages: (IngestResult & { pageNumber: number })[];
@@ -103,6 +108,15 @@ export interface Engine extends CollectionsApi, ArchiveApi {
   preview(text: string, hints?: ParseHints): Promise<Preview>;
   /** Stores the text first, then parses it and stores its articles. Clipping the same text twice adds nothing. */
   ingest(input: IngestInput): Promise<IngestResult>;
+  /**
+   * Ingests many texts (a folder of pages, the pages of a PDF) as {@link ingest} does each, but in batches of
+   * pages that share their transactions, several times faster. All raw texts are stored first. A text that
+   * cannot be stored is refused alone: its place in the result says why, the others go in.
+   * @example
+   * const out = await engine.ingestMany(files.map((f) => ({ text: f.text, source: { via: 'file', title: f.name } })));
+   * const refused = out.flatMap((r, i) => ('refused' in r ? [`${files[i].name}: ${r.refused.message}`] : []));
+   */
+  ingestMany(inputs: IngestInput[]): Promise<(IngestResult | IngestRefusal)[]>;
   /**
    * Reads a PDF (pdf.js in this worker) and ingests each page with a text layer as its own clipping, in page order.
    * With `keepBytes` the PDF is also stored once, by content address. A PDF with no text layer at all (a scan),

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import type { Engine } from '../../src/engine/types.js';
+import type { Engine, IngestResult } from '../../src/engine/types.js';
 import { PresscutDB } from '../../src/store/db.js';
 import { RECORDS_VERSION } from '../../src/model/records.js';
 
@@ -73,6 +73,61 @@ describe('ingest', () => {
     });
     const a = (await engine.getArticle(r.articleIds[0]!))!;
     expect([a.kicker, a.headline, a.subtitle, a.newspaper]).toEqual(['引题', '主题', '副题', '人民日报']);
+  });
+});
+
+describe('ingestMany', () => {
+  const RIVERSIDE = readFileSync(new URL('../fixtures/riverside-courier-en.txt', import.meta.url), 'utf8');
+  const pages = [JILIN, TWO, RIVERSIDE];
+  const inputs = (texts: string[]) => texts.map((text) => ({ text, source: { via: 'file' as const } }));
+  const ids = (out: Awaited<ReturnType<Engine['ingestMany']>>) => out.map((r) => ('refused' in r ? r.refused.code : r.articleIds));
+
+  it('stores a batch as ingesting its pages one by one would: the same articles, list order and search hits', async () => {
+    const one = fresh(), many = fresh();
+    const singly = [];
+    for (const text of pages) singly.push((await one.engine.ingest({ text, source: { via: 'file' } })).articleIds);
+    const out = await many.engine.ingestMany(inputs(pages));
+    expect(ids(out)).toEqual(singly);
+    expect(out.every((r) => 'created' in r && r.created)).toBe(true);
+    const list = async (e: Engine) => (await e.listArticles(0, 100)).map((r) => r.id);
+    expect(await list(many.engine)).toEqual(await list(one.engine));
+    for (const q of ['汽车产业集群', '国务院', 'bus fares']) {
+      const hits = async (e: Engine) => (await e.search(q)).hits.map((h) => h.articleId);
+      expect(await hits(many.engine)).toEqual(await hits(one.engine));
+      expect((await hits(many.engine)).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses only the bad texts, in their places, and stores a text given twice once', async () => {
+    const { db, engine } = fresh();
+    await engine.ingest({ text: TWO, source: { via: 'paste' } });
+    const out = await engine.ingestMany(inputs([JILIN, ' \n ', TWO, 'PK\u0003\u0004\u0000', JILIN.replace(/\n/g, '\r\n')]));
+    expect(out.map((r) => ('refused' in r ? r.refused.message : r.created))).toEqual([
+      true, expect.stringMatching(/empty/), false, expect.stringMatching(/binary.*position 4/), false,
+    ]);
+    const [jilin, , two, , again] = out as IngestResult[];
+    expect(again!.articleIds).toEqual(jilin!.articleIds);
+    expect(two!.articleIds).toHaveLength(1);
+    expect(await db.clippings.count()).toBe(2);
+    expect(await engine.countArticles()).toBe(8);
+  });
+
+  it('keeps every raw text of the batch when storing the articles fails, and writes no article of it', async () => {
+    const { db, engine } = fresh();
+    let fail = true;
+    db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
+      const t = down.table(name);
+      return name !== 'searchIds' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
+        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
+    } }) });
+    await expect(engine.ingestMany(inputs(pages))).rejects.toThrow(/quota/);
+    expect((await db.clippings.toArray()).map((c) => c.text).sort()).toEqual([...pages].sort());
+    expect(await db.articles.count()).toBe(0);
+    expect((await engine.search('国务院')).hits).toHaveLength(0);
+    fail = false;
+    const elsewhere = await fresh().engine.ingestMany(inputs(pages));
+    expect((await engine.reparse()).articles).toBe(elsewhere.flatMap((r) => ('refused' in r ? [] : r.articleIds)).length);
+    expect((await engine.search('国务院')).hits.length).toBeGreaterThan(0);
   });
 });
 

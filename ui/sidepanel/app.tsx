@@ -12,9 +12,8 @@ import { ClippingView } from './clipping-view.js';
 import { CollectionsPanel, FilterBar } from './collections-panel.js';
 import { ExportDialog, type ExportTarget } from './export-dialog.js';
 import { ImportButton, ImportProgress, isArchiveFile, useImporter } from './import-button.js';
-import { clipPdfFile } from './clip-pdf-file.js';
+import { clipDroppedFiles } from './clip-files.js';
 import { KeepPdfsOption } from '../common/keep-pdfs.js';
-import { readDroppedFile } from './read-file.js';
 import { Reader } from './reader.js';
 import { SearchBox } from './search-box.js';
 import { SearchView } from './search-view.js';
@@ -74,22 +73,12 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
     }
   }
 
-  async function clipFile(file: File) {
-    const read = await readDroppedFile(file);
-    if (!read.ok) return notify('error', read.message);
+  async function clipFiles(files: File[]) {
     try {
-      if ('pdf' in read) {
-        const n = await clipPdfFile(engine, file.name, read.pdf);
-        changed();
-        setView({ name: 'archive' });
-        return notify(n.kind, n.text);
-      }
-      const r = await engine.ingest({ text: read.text, source: { via: 'file', url: `file:${file.name}`, title: file.name } });
+      const n = await clipDroppedFiles(engine, files);
       changed();
       setView({ name: 'archive' });
-      if (!r.created) notify('info', t('savedDuplicate'));
-      else if (r.parseError) notify('error', t('parseFailed', r.parseError));
-      else notify('success', t('fileClipped', file.name, articleCount(r.articleIds.length)));
+      notify(n.kind, n.text);
     } catch (e) {
       notify('error', errorText(e));
     }
@@ -98,8 +87,12 @@ export function SidePanel({ engine }: { engine: EngineApi }) {
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer?.files[0];
-    if (file) void (isArchiveFile(file) ? importer.run(file) : clipFile(file));
+    const files = [...(e.dataTransfer?.files ?? [])];
+    const archives = files.filter(isArchiveFile), pages = files.filter((f) => !isArchiveFile(f));
+    void (async () => {
+      for (const file of archives) await importer.run(file);
+      if (pages.length) await clipFiles(pages);
+    })();
   }
 
   const toArchive = () => setView({ name: 'archive' });

@@ -8,7 +8,7 @@ import type { NoticeKind } from '../common/notice.js';
  * the user (pages and articles, pages left out for lack of text). A scan or a broken PDF rejects with the engine's
  * message.
  */
-export async function clipPdfFile(engine: EngineApi, name: string, bytes: Uint8Array): Promise<{ kind: NoticeKind; text: string }> {
+export async function clipPdfFile(engine: Pick<EngineApi, 'ingestPdf'>, name: string, bytes: Uint8Array): Promise<{ kind: NoticeKind; text: string }> {
   const r = await engine.ingestPdf(bytes, { via: 'file', url: `file:${name}`, title: name }, { keepBytes: await keepPdfs() });
   const articles = r.pages.reduce((n, p) => n + p.articleIds.length, 0);
   const pages = r.pages.length === 1 ? t('pdfPageCountOne') : t('pdfPageCountMany', r.pages.length);
