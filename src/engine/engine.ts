@@ -50,7 +50,7 @@ const BATCH_CHARS = 2_000_000;
 /** What deriving one clipping's articles did. */
 interface Derivation { ids: string[]; orphaned: number; error: string | null; page: Page | null }
 
-/** Index maintenance (merging segments) done after each write, at most about this long (ms) each time. */
+/** Index maintenance (merging segments) done after each write of a page, at most about this long (ms) each time. */
 const MAINTAIN_MS = 40;
 
 const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
@@ -93,7 +93,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const t = now();
       const previous = await db.articles.where('clippingId').anyOf(clippingIds).toArray();
-      // Read again inside the transaction: a boundary edit may have been added since the parse began.
+      // Read again inside the transaction, so that what changed since the parse began (a sync pull, say) is
+      // written back as it is now: only the parse's own facts are replaced.
       const current = await db.clippings.bulkGet(clippingIds);
       const removed: StoredArticle[] = [], written: StoredArticle[] = [], updated: Clipping[] = [];
       const out: Derivation[] = [];
@@ -127,7 +128,9 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       mergesDue = (await indexArticles(db, removed.map((r) => r.id), written)) || mergesDue;
       return out;
     });
-    await tidy();
+    // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and
+    // merges that fell behind would leave every query reading many small segments.
+    await tidy(MAINTAIN_MS * clippings.length);
     return done;
   }
 
@@ -159,9 +162,9 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
    * A little index maintenance after a write, in its own small transactions. The write has committed by then:
    * a maintenance step that fails rolls back alone and leaves a correct index, to be tidied after the next write.
    */
-  async function tidy(): Promise<void> {
+  async function tidy(budgetMs = MAINTAIN_MS): Promise<void> {
     if (!mergesDue) return;
-    mergesDue = await maintainIndex(db, MAINTAIN_MS).catch(() => true);
+    mergesDue = await maintainIndex(db, budgetMs).catch(() => true);
   }
 
   async function live(clippingId: string): Promise<StoredArticle[]> {

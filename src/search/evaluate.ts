@@ -1,11 +1,11 @@
 /**
  * Runs a parsed query against the index: each clause's documents (all its terms present in an allowed field,
  * then the token sequence verified), groups intersected, OR alternatives united, exclusions removed, date and
- * collection filters applied, then sorted by BM25F score or by date.
+ * collection and tag filters applied, then sorted by BM25F score or by date.
  */
 import type { FieldHits } from './codec.js';
 import { type Matcher, matcherOf, positionsMatch } from './match.js';
-import { type ParsedQuery, QuerySyntaxError, type TextClause, type TextField } from './query.js';
+import { type ParsedQuery, QuerySyntaxError, type SetFilter, type TextClause, type TextField } from './query.js';
 import { idf, termScore } from './rank.js';
 import type { IndexReader } from './reader.js';
 
@@ -15,8 +15,8 @@ export const CLAUSE_FIELDS: Record<TextField, number[]> = { any: [0, 1, 2, 3], h
 export interface EvalDeps {
   /** Of `docs`, those whose text holds the clause in one of `fields` (for clauses positions cannot decide). */
   verifyText(docs: number[], m: Matcher, fields: number[]): Promise<Set<number>>;
-  /** The documents in a collection; throws an error the user can read when it cannot be done. */
-  inCollection(name: string, position: number): Promise<Set<number>>;
+  /** The documents in a collection (`in:`) or with a tag (`tag:`); throws an error the user can read when there is none. */
+  members(filter: SetFilter): Promise<Set<number>>;
 }
 
 export interface Ranked {
@@ -146,8 +146,8 @@ export async function evaluate(reader: IndexReader, q: ParsedQuery, sort: 'relev
     if (!result.size) break;
     for (const d of (await clauseDocs(reader, c, m, deps, false)).keys()) result.delete(d);
   }
-  for (const col of q.collections) {
-    const members = await deps.inCollection(col.name, col.start);
+  for (const set of q.sets) {
+    const members = await deps.members(set);
     for (const d of [...result.keys()]) if (!members.has(d)) result.delete(d);
   }
   const docs: Ranked['docs'] = [];

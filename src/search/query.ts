@@ -7,7 +7,7 @@
  *   上海 OR 北京             either (OR binds tighter than the implied AND: `a OR b c` is `(a OR b) c`)
  *   headline:汽车            in the kicker, headline or subtitle;  byline:黄鹭  in the dateline, byline or authors
  *   source:吉林日报          the newspaper or site (source:nytimes.com)
- *   in:"Reading list"        a collection
+ *   in:"Reading list"        a collection;  tag:transport  articles with that tag
  *   after:2022-11-01  before:2023-01-01    publication day: after is inclusive, before exclusive
  *   sort:date  sort:relevance
  *
@@ -29,6 +29,13 @@ export interface TextClause {
   end: number;
 }
 
+/** `in:NAME` (a collection) or `tag:NAME`; `start` is the filter's offset in the query. */
+export interface SetFilter {
+  kind: 'in' | 'tag';
+  name: string;
+  start: number;
+}
+
 export interface ParsedQuery {
   /** Each group must match; a group matches when any of its alternatives does. */
   groups: TextClause[][];
@@ -36,7 +43,8 @@ export interface ParsedQuery {
   /** Days since the epoch; `after` inclusive, `before` exclusive. */
   after: number | null;
   before: number | null;
-  collections: { name: string; start: number }[];
+  /** `in:` collections and `tag:` tags the articles must belong to / carry. */
+  sets: SetFilter[];
   sort: 'relevance' | 'date' | null;
 }
 
@@ -57,6 +65,7 @@ export const QUERY_ERRORS = {
   notADate: '"$1" is not a date: write $2:YYYY-MM-DD, e.g. $2:2022-11-01',
   badSort: 'sort by "date" or "relevance", not "$1"',
   noSuchCollection: 'there is no collection named "$1"',
+  noSuchTag: 'no article has the tag "$1"',
   nothingToSearch: '"$1" has no letters, digits or characters to search for',
 } as const;
 
@@ -74,7 +83,7 @@ export class QuerySyntaxError extends Error {
   }
 }
 
-const FIELDS = new Set(['headline', 'byline', 'source', 'in', 'after', 'before', 'sort']);
+const FIELDS = new Set(['headline', 'byline', 'source', 'in', 'tag', 'after', 'before', 'sort']);
 
 interface Lexeme {
   text: string;
@@ -125,7 +134,7 @@ function lex(q: string): Lexeme[] {
  * @example parseQuery('headline:汽车 -疫情 after:2022-11-01').groups[0][0] // { text: '汽车', field: 'headline', … }
  */
 export function parseQuery(q: string): ParsedQuery {
-  const out: ParsedQuery = { groups: [], exclude: [], after: null, before: null, collections: [], sort: null };
+  const out: ParsedQuery = { groups: [], exclude: [], after: null, before: null, sets: [], sort: null };
   const lexemes = lex(q);
   let joinNext = false;
   for (let k = 0; k < lexemes.length; k++) {
@@ -179,7 +188,8 @@ function filter(out: ParsedQuery, x: Lexeme): void {
       out.sort = value;
       return;
     case 'in':
-      out.collections.push({ name: value, start: x.start });
+    case 'tag':
+      out.sets.push({ kind: x.field, name: value, start: x.start });
       return;
   }
 }

@@ -42,7 +42,7 @@ async function load(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map
  * res.hits[0].headline; res.hits[0].snippet.highlights; res.total
  */
 export async function search(db: Dexie, reader: IndexReader, query: string, options: SearchOptions = {},
-  inCollection: EvalDeps['inCollection'] = collectionResolver(db)): Promise<SearchResponse> {
+  members: EvalDeps['members'] = setResolver(db)): Promise<SearchResponse> {
   const t0 = performance.now();
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
@@ -50,8 +50,8 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   let ranked: Ranked, whole = false;
   try {
     const q = parseQuery(query);
-    if (!q.groups.length && !q.exclude.length && !q.collections.length && q.after === null && q.before === null) return empty(null);
-    const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), inCollection };
+    if (!q.groups.length && !q.exclude.length && !q.sets.length && q.after === null && q.before === null) return empty(null);
+    const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), members };
     // Parts of a continued story collapse into one hit, which takes the whole ranking; without links the first
     // pages are ranked alone.
     whole = db.tables.some((t) => t.name === 'links') && (await db.table('links').count()) > 0;
@@ -104,23 +104,32 @@ async function verifyText(db: Dexie, reader: IndexReader, docs: number[], m: Mat
   return ok;
 }
 
-/** `in:NAME`: the articles of the collection of that name (case-insensitive), one `memberships` row each. */
-function collectionResolver(db: Dexie): EvalDeps['inCollection'] {
-  return async (name, position) => {
-    const length = 3 + name.length;
-    const wanted = name.toLowerCase();
-    const cols = (await db.table('collections').toArray()) as { id: string; name: string }[];
-    const ids = cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id);
-    if (!ids.length) throw new QuerySyntaxError('noSuchCollection', [name], position, length);
-    const members = (await db.table('memberships').where('collectionId').anyOf(ids).toArray()) as { articleId: string }[];
-    const rows = await searchTables(db).ids.bulkGet(members.map((m) => m.articleId));
+/**
+ * `in:NAME`: the articles of the collection of that name, one `memberships` row each; `tag:NAME`: the articles
+ * whose annotation carries the tag. Names compare case-insensitively, as the UI keeps them unique that way.
+ */
+function setResolver(db: Dexie): EvalDeps['members'] {
+  return async ({ kind, name, start }) => {
+    const length = kind.length + 1 + name.length;
+    let articleIds: string[];
+    if (kind === 'in') {
+      const wanted = name.toLowerCase();
+      const cols = (await db.table('collections').toArray()) as { id: string; name: string }[];
+      const ids = cols.filter((c) => c.name.toLowerCase() === wanted).map((c) => c.id);
+      if (!ids.length) throw new QuerySyntaxError('noSuchCollection', [name], start, length);
+      articleIds = ((await db.table('memberships').where('collectionId').anyOf(ids).toArray()) as { articleId: string }[]).map((m) => m.articleId);
+    } else {
+      articleIds = ((await db.table('annotations').where('tags').equalsIgnoreCase(name).toArray()) as { articleId: string }[]).map((a) => a.articleId);
+      if (!articleIds.length) throw new QuerySyntaxError('noSuchTag', [name], start, length);
+    }
+    const rows = await searchTables(db).ids.bulkGet(articleIds);
     return new Set(rows.flatMap((r) => (r ? [r.docNo] : [])));
   };
 }
 
-/** The tables a query reads: the index, the articles (text checks), collections and their members (in:). */
+/** The tables a query reads: the index, the articles (text checks), collections and their members (in:), tags (tag:). */
 function queryTables(db: Dexie) {
-  const extra = ['articles', 'clippings', 'collections', 'memberships'].filter((n) => db.tables.some((t) => t.name === n));
+  const extra = ['articles', 'clippings', 'collections', 'memberships', 'annotations'].filter((n) => db.tables.some((t) => t.name === n));
   return [...searchTableList(db), ...extra.map((n) => db.table(n))];
 }
 
@@ -128,9 +137,9 @@ function queryTables(db: Dexie) {
  * The ids of every article a query matches, best first (no paging, no snippets): for "select all results",
  * exports and the benchmark's recall/precision. Throws QuerySyntaxError on a malformed query.
  */
-export async function matchingIds(db: Dexie, reader: IndexReader, query: string, inCollection: EvalDeps['inCollection'] = collectionResolver(db)): Promise<string[]> {
+export async function matchingIds(db: Dexie, reader: IndexReader, query: string, members: EvalDeps['members'] = setResolver(db)): Promise<string[]> {
   const q = parseQuery(query);
-  const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), inCollection };
+  const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), members };
   const ranked = await db.transaction('r', queryTables(db), async () => {
     await reader.refresh();
     return evaluate(reader, q, q.sort ?? 'relevance', deps);

@@ -14,15 +14,15 @@ async function paste(page: Page, text: string, copies = 1): Promise<void> {
   }, { text, copies });
 }
 
-/** Drops a file built from `bytes` on the side panel. */
-async function drop(page: Page, name: string, bytes: number[] | string): Promise<void> {
-  await page.evaluate(({ name, bytes }) => {
+/** Drops files built from `bytes` (a name and its bytes or text each) on the side panel. */
+async function drop(page: Page, ...files: [name: string, bytes: number[] | string][]): Promise<void> {
+  await page.evaluate((files) => {
     const data = new DataTransfer();
-    data.items.add(new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
+    for (const [name, bytes] of files) data.items.add(new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
     const panel = document.querySelector('.panel')!;
     panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     panel.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, { name, bytes });
+  }, files);
 }
 
 /** The longest gap between animation frames while `during` runs: what a user feels as the page freezing. */
@@ -46,6 +46,10 @@ async function longestFrameGap(page: Page, during: () => Promise<void>): Promise
     return w.gap;
   });
 }
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+const BRIEF = 'Council backs new bridge\n\nSPRINGFIELD — The city council voted 7-2 on Monday to build a footbridge over the Mill River.\n';
+const SECOND = 'Library hours extended\n\nSPRINGFIELD — The public library will open until 9 p.m. on weekdays from next month, the board said.\n';
 
 /** Bad input leaves the archive as it was and says what went wrong, while the page keeps responding. */
 describe('bad input', { timeout: 120_000 }, () => {
@@ -90,17 +94,29 @@ describe('bad input', { timeout: 120_000 }, () => {
   });
 
   it('refuses a binary file dropped on the panel, naming it', async () => {
-    await drop(panel, 'photo.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await drop(panel, ['photo.png', PNG]);
     expect(await noticeText(panel, 'photo.png')).toBe('“photo.png” is not a text file. Drop a .txt file that holds the text of a page.');
     await expectArchiveUnchanged();
   });
 
   it('clips a dropped .txt file like pasted text', async () => {
-    await drop(panel, 'brief.txt', 'Council backs new bridge\n\nSPRINGFIELD — The city council voted 7-2 on Monday to build a footbridge over the Mill River.\n');
+    await drop(panel, ['brief.txt', BRIEF]);
     expect(await noticeText(panel, 'brief.txt')).toBe('Clipped “brief.txt”: 1 article.');
     expect(await archiveHeadlines(panel, 8)).toContain('Council backs new bridge');
     await panel.locator('.row-button', { hasText: 'Council backs new bridge' }).click();
     await panel.locator('.action-delete').click(); // back to the seven articles the other tests compare with
+    await archiveHeadlines(panel, 7);
+  });
+
+  it('clips several dropped files together, and names the one it refused and the one already there', async () => {
+    await drop(panel, ['brief.txt', BRIEF], ['photo.png', PNG], ['again.txt', await JILIN_TEXT()], ['second.txt', SECOND]);
+    expect(await noticeText(panel, 'Clipped 2 of 4')).toBe('Clipped 2 of 4 text files: 2 articles. Already in the archive: 1. “photo.png” is not a text file. Drop a .txt file that holds the text of a page.');
+    const shown = await archiveHeadlines(panel, 9);
+    expect(shown).toEqual(expect.arrayContaining(['Council backs new bridge', 'Library hours extended']));
+    for (const headline of ['Council backs new bridge', 'Library hours extended']) {
+      await panel.locator('.row-button', { hasText: headline }).click();
+      await panel.locator('.action-delete').click();
+    }
     await archiveHeadlines(panel, 7);
   });
 

@@ -21,7 +21,7 @@ async function indexed(texts: string[]) {
   await db.transaction('rw', Object.values(t), () => applyChanges(t, [], texts.map((text, i) => (
     { articleId: `a${i}`, fields: ['', text, '', ''], day: 0, hash: String(i) }))));
   const reader = new IndexReader(db);
-  const deps = { verifyText: async () => new Set<number>(), inCollection: async () => new Set<number>() };
+  const deps = { verifyText: async () => new Set<number>(), members: async () => new Set<number>() };
   const run = async (q: string) => db.transaction('r', Object.values(t), async () => {
     await reader.refresh();
     return (await evaluate(reader, parseQuery(q), 'relevance', deps)).docs.map((d) => d.doc).sort((a, b) => a - b);

@@ -15,13 +15,13 @@ const err = (q: string) => {
 
 describe('query language', () => {
   it('parses words, phrases, exclusions, OR and filters', () => {
-    const q = parseQuery('长春 "climate change" -疫情 上海 OR 北京 OR headline:天津 source:吉林日报 byline:黄鹭 after:2022-11-01 before:2023-01-01 sort:date in:"Reading list"');
+    const q = parseQuery('长春 "climate change" -疫情 上海 OR 北京 OR headline:天津 source:吉林日报 byline:黄鹭 after:2022-11-01 before:2023-01-01 sort:date in:"Reading list" tag:transport');
     expect(q.groups.map((g) => g.map((c) => `${c.field}:${c.text}${c.phrase ? '(phrase)' : ''}`))).toEqual([
       ['any:长春'], ['any:climate change(phrase)'], ['any:上海', 'any:北京', 'headline:天津'], ['source:吉林日报'], ['byline:黄鹭'],
     ]);
     expect(q.exclude.map((c) => c.text)).toEqual(['疫情']);
     expect([q.after, q.before, q.sort]).toEqual([Date.UTC(2022, 10, 1) / 864e5, Date.UTC(2023, 0, 1) / 864e5, 'date']);
-    expect(q.collections.map((c) => c.name)).toEqual(['Reading list']);
+    expect(q.sets.map((c) => `${c.kind}:${c.name}`)).toEqual(['in:Reading list', 'tag:transport']);
   });
 
   it('treats unknown prefixes and a lone dash as text', () => {
@@ -87,5 +87,26 @@ describe('in: a collection', () => {
     const r = await engine.search('in:"reading list"');
     expect(r.hits.map((h) => h.articleId)).toEqual([articleIds[1]]);
     expect((await engine.search('in:Nothing')).error?.message).toMatch(/no collection named "Nothing"/);
+  });
+});
+
+describe('tag: a tag', () => {
+  it('finds only the articles with the tag, whatever its case, alone or with words; an unknown tag says so', async () => {
+    const { PresscutDB } = await import('../../src/store/db.js');
+    const { createEngine } = await import('../../src/engine/engine.js');
+    const engine = createEngine(new PresscutDB(`tags-${process.pid}`));
+    const { articleIds } = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    const car = (await engine.search('汽车产业集群')).hits[0]!.articleId;
+    const other = articleIds.find((id) => id !== car)!;
+    await engine.setTags(car, ['Autos', 'changchun']);
+    await engine.setTags(other, ['autos']);
+    const ids = async (q: string) => (await engine.search(q)).hits.map((h) => h.articleId).sort();
+    expect(await ids('tag:autos')).toEqual([car, other].sort());
+    expect(await ids('tag:AUTOS tag:changchun')).toEqual([car]);
+    expect(await ids('汽车产业集群 tag:autos')).toEqual([car]);
+    expect(await ids('tag:autos -汽车产业集群')).toEqual([other]);
+    const none = await engine.search('tag:sport');
+    expect(none.error).toMatchObject({ code: 'noSuchTag', position: 0, length: 9 });
+    expect(none.error?.message).toMatch(/no article has the tag "sport"/);
   });
 });

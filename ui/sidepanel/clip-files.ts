@@ -1,6 +1,5 @@
-import type { IngestInput } from '../../src/engine/types.js';
+import type { Engine, IngestInput } from '../../src/engine/types.js';
 import { articleCount, t } from '../../src/extension/i18n.js';
-import type { EngineApi } from '../common/engine.js';
 import { errorText } from '../common/format.js';
 import type { NoticeKind } from '../common/notice.js';
 import { clipPdfFile } from './clip-pdf-file.js';
@@ -14,7 +13,7 @@ type Dropped = Pick<File, 'name' | 'size' | 'arrayBuffer'>;
  * user: one file's own message, or for several how many went in, how many were already there and each file that
  * could not be clipped, with why.
  */
-export async function clipDroppedFiles(engine: Pick<EngineApi, 'ingestMany' | 'ingestPdf'>, files: Dropped[]): Promise<{ kind: NoticeKind; text: string }> {
+export async function clipDroppedFiles(engine: Pick<Engine, 'ingestMany' | 'ingestPdf'>, files: Dropped[]): Promise<{ kind: NoticeKind; text: string }> {
   const problems: string[] = [], pdfs: { kind: NoticeKind; text: string }[] = [];
   const texts: { name: string; input: IngestInput }[] = [];
   for (const file of files) {
