@@ -2,6 +2,7 @@ import type { Article, Page, ParseHints } from '../model/page.js';
 import type { Clipping, StructuredArticle } from '../model/records.js';
 import { parsePage, PARSER_VERSION } from '../parse/index.js';
 import { applyBoundaryEdits } from '../store/boundaries.js';
+import { withStructure } from '../store/structure.js';
 import { PresscutDB, sortKey, type StoredArticle } from '../store/db.js';
 import { deriveRecords } from '../store/derive.js';
 import { listPositions } from '../store/listing.js';
@@ -460,19 +461,6 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     },
   };
   return engine;
-}
-
-/** The page's own markup knows its one article's title block better than any heuristic. */
-function withStructure(articles: Article[], s: StructuredArticle | null): Article[] {
-  if (!s || !articles.length) return articles;
-  const [first, ...rest] = articles as [Article, ...Article[]];
-  const pick = <K extends keyof StructuredArticle>(k: K, fallback: Article[K & keyof Article]) => (s[k] ?? fallback) as Article[K & keyof Article];
-  return [{
-    ...first,
-    kicker: pick('kicker', first.kicker), headline: pick('headline', first.headline), subtitle: pick('subtitle', first.subtitle),
-    byline: pick('byline', first.byline), dateline: pick('dateline', first.dateline),
-    authors: s.authors?.length ? s.authors : first.authors,
-  }, ...rest];
 }
 
 export type { ParseHints };

@@ -131,3 +131,62 @@ describe('export and import', () => {
     expect(got.at(-1)).toEqual([got.at(-1)![1], got.at(-1)![1]]);
   });
 });
+
+describe('import of a plain list of articles', () => {
+  const headlines = async (e: Engine) => (await e.listArticles(0, 100)).map((r) => r.headline).sort();
+
+  it('takes back an NDJSON export into a fresh archive with its tags, notes and collections, once', async () => {
+    const a = await build();
+    const nd = (await a.engine.exportArchive({ kind: 'all' }, 'ndjson')).blob;
+    const b = fresh();
+    const r = await b.engine.importArchive(nd);
+    const live = await a.engine.countArticles();
+    expect(r.articles.added).toBe(live);
+    expect(await headlines(b.engine)).toEqual(await headlines(a.engine));
+    expect(await b.engine.listTags()).toEqual(await a.engine.listTags());
+    expect((await b.engine.listCollections()).map((c) => [c.name, c.articleCount])).toEqual([['研究', 2]]);
+    const courier = (await b.engine.search('headline:"council approves budget"')).hits[0]!;
+    expect((await b.engine.getAnnotation(courier.articleId))?.note).toBe('follow up');
+    expect(courier.source).toBe('The Riverside Courier');
+    expect((await b.engine.search('中共中央政治局常委会召开会议')).total).toBe(1); // the corrected headline came as a field
+
+    const before = await snapshot(b.db);
+    const again = await b.engine.importArchive(nd);
+    expect(again.articles).toEqual({ added: 0, updated: 0, unchanged: live });
+    expect(await snapshot(b.db)).toEqual(before);
+    // Back into the archive it came from: every entry is an article already there.
+    const home = await snapshot(a.db);
+    expect((await a.engine.importArchive(nd)).articles).toEqual({ added: 0, updated: 0, unchanged: live });
+    expect(await snapshot(a.db)).toEqual(home);
+  });
+
+  it('reads a JSON array from another tool (title, text, date), searchable by its words and its date', async () => {
+    const { engine } = fresh();
+    const list = [
+      { title: 'Council backs new bridge', text: 'SPRINGFIELD — The city council voted 7-2 on Monday.\n\nWork starts in May.', url: 'https://example.com/bridge', date: '2020-03-03', newspaper: 'The Springfield Herald', tags: ['transport'] },
+      { headline: '长春市汽车产业集群上榜', paragraphs: ['本报讯 长春市汽车产业集群入选国家先进制造业集群。'], date: [2022, 11, 11] },
+    ];
+    const r = await engine.importArchive(JSON.stringify(list, null, 2));
+    expect(r.articles.added).toBe(2);
+    expect(r.collections.added).toBe(0);
+    const bridge = (await engine.search('bridge tag:transport')).hits[0]!;
+    expect(bridge.headline).toBe('Council backs new bridge');
+    expect(bridge.source).toBe('The Springfield Herald');
+    expect(bridge.date).toBe('2020-03-03');
+    const article = (await engine.getArticle(bridge.articleId))!;
+    expect([article.dateline, ...article.paragraphs]).toEqual(['SPRINGFIELD —', 'The city council voted 7-2 on Monday.', 'Work starts in May.']);
+    expect(article.source.url).toBe('https://example.com/bridge');
+    expect((await engine.search('汽车产业集群 after:2022-11-11')).hits.map((h) => h.headline)).toEqual(['长春市汽车产业集群上榜']);
+  });
+
+  it('refuses a list with a bad entry, naming the entry, the field and the line, and changes nothing', async () => {
+    const a = await build();
+    const before = await snapshot(a.db);
+    const nd = '{"headline":"One","paragraphs":["Text one."]}\n{"headline":"Two","tags":5}\n';
+    await expect(a.engine.importArchive(nd)).rejects.toThrow(/\$\[1\]\.tags must be a list of text, not 5 \(at \$\[1\]\.tags, line 2\)/);
+    const arr = '[\n  {"headline": "One"},\n  {"headline": "Two", "date": "2022-13-40"}\n]';
+    await expect(a.engine.importArchive(arr)).rejects.toThrow(/\$\[1\]\.date must be a date as "YYYY-MM-DD".*line 3/);
+    await expect(a.engine.importArchive('{"note":"only a note"}\n')).rejects.toThrow(/\$\[0\] has neither a headline nor any paragraphs/);
+    expect(await snapshot(a.db)).toEqual(before);
+  });
+});
