@@ -37,15 +37,18 @@ describe('failures', () => {
     }
   });
 
-  test('401: error status, no retry', async () => {
+  test.each([
+    [401, 'unauthorized', '{"error":"unauthorized","reason":"Name or password is incorrect."}'],
+    [403, 'forbidden', '{"error":"forbidden","reason":"You are not allowed to access this db."}'],
+  ])('%i: error status, no retry', async (status, code, body) => {
     const name = await seeded();
-    const { proxy, remote } = await through(() => ({ status: 401, body: '{"error":"unauthorized","reason":"Name or password is incorrect."}' }), name);
+    const { proxy, remote } = await through(() => ({ status, body }), name);
     try {
       const db = makeDb();
       const s = createSync(db, { remote, tables: ['notes'], retry: fastRetry });
       const r = await s.syncOnce();
       expect(r.ok).toBe(false);
-      expect(r.error).toMatchObject({ code: 'unauthorized', status: 401 });
+      expect(r.error).toMatchObject({ code, status });
       expect(s.status.state).toBe('error');
       expect(proxy.seen).toHaveLength(1);
     } finally {

@@ -93,22 +93,30 @@ describe('checkpoints and idempotence', () => {
     }
   });
 
-  test('batches: 1,234 records go up and come down in batches of 500', async () => {
+  test('a first sync of 10,000 records goes up and comes down in batches of 500, with progress both ways', async () => {
+    const N = 10_000;
     const remote = remoteUrl();
     const a = makeDb();
     const b = makeDb();
     const sa = createSync(a, { remote, tables: ['notes'], retry: fastRetry });
     const sb = createSync(b, { remote, tables: ['notes'], retry: fastRetry });
-    const docs = Array.from({ length: 1234 }, (_, i) => ({ id: `d${String(i).padStart(5, '0')}`, title: `title ${i}`, body: 'x'.repeat(50) }));
+    const docs = Array.from({ length: N }, (_, i) => ({ id: `d${String(i).padStart(5, '0')}`, title: `title ${i}`, body: '长春市汽车产业集群'.repeat(8) }));
     await a.table('notes').bulkPut(docs);
-    const seen: number[] = [];
-    sb.on('progress', (p) => seen.push(p.pulled.docs));
-    expect(await sa.syncOnce()).toMatchObject({ ok: true, pushed: 1234 });
-    expect(await sb.syncOnce()).toMatchObject({ ok: true, pulled: 1234 });
-    expect(seen.filter((n, i) => n !== seen[i - 1])).toEqual([500, 1000, 1234]);
+    const pushed: number[] = [], pulled: number[] = [];
+    sa.on('progress', (p) => pushed.push(p.pushed.docs));
+    sb.on('progress', (p) => pulled.push(p.pulled.docs));
+    expect(await sa.syncOnce()).toMatchObject({ ok: true, pushed: N });
+    expect(await sb.syncOnce()).toMatchObject({ ok: true, pulled: N });
+    const steps = (seen: number[]) => seen.filter((n, i) => n > 0 && n !== seen[i - 1]);
+    const batches = Array.from({ length: N / 500 }, (_, i) => (i + 1) * 500);
+    expect(steps(pushed)).toEqual(batches);
+    expect(steps(pulled)).toEqual(batches);
     expect(await b.table('notes').orderBy('id').toArray()).toEqual(docs);
-    expect(sb.progress.pulled.bytes).toBeGreaterThan(1234 * 50);
-  }, 30_000);
+    // Bytes count what went over the wire: at least the text of every record, in UTF-8.
+    const text = N * new TextEncoder().encode('长春市汽车产业集群'.repeat(8)).length;
+    expect(sa.progress.pushed.bytes).toBeGreaterThan(text);
+    expect(sb.progress.pulled.bytes).toBeGreaterThan(text);
+  }, 120_000);
 });
 
 describe('conflicts', () => {
