@@ -51,6 +51,10 @@ const BATCH_CHARS = 2_000_000;
 /** What deriving one clipping's articles did. */
 interface Derivation { ids: string[]; orphaned: number; error: string | null; page: Page | null }
 
+function summarise(done: Derivation[]): ReparseResult {
+  return { clippings: done.length, articles: done.reduce((n, r) => n + r.ids.length, 0), orphanedCorrections: done.reduce((n, r) => n + r.orphaned, 0) };
+}
+
 /** Index maintenance (merging segments) done after each write of a page, at most about this long (ms) each time. */
 const MAINTAIN_MS = 40;
 
@@ -433,14 +437,13 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     },
 
     async reparse(clippingId): Promise<ReparseResult> {
-      const ids = clippingId ? [clippingId] : await db.clippings.toCollection().primaryKeys();
-      const result: ReparseResult = { clippings: 0, articles: 0, orphanedCorrections: 0 };
-      for (const r of await rederive(ids)) {
-        result.clippings++;
-        result.articles += r.ids.length;
-        result.orphanedCorrections += r.orphaned;
-      }
-      return result;
+      return summarise(await rederive(clippingId ? [clippingId] : await db.clippings.toCollection().primaryKeys()));
+    },
+
+    async reparseOutdated(): Promise<ReparseResult> {
+      const ids: string[] = [];
+      await db.clippings.each((c) => { if (c.parserVersion !== PARSER_VERSION) ids.push(c.id); });
+      return summarise(await rederive(ids));
     },
 
     // Search (src/search): queries read the index; the reader caches per-document norms between writes. An index

@@ -145,6 +145,11 @@ export interface Engine extends CollectionsApi, ArchiveApi {
   /** Re-derives articles from the stored text with the current parser; all clippings when no id is given. */
   reparse(clippingId?: string): Promise<ReparseResult>;
   /**
+   * Re-derives the clippings a parser other than this one segmented (or none: a parse that failed or never ran),
+   * keeping every correction, as reparse does. The extension calls it when it is updated to a new parser.
+   */
+  reparseOutdated(): Promise<ReparseResult>;
+  /**
    * Searches the archive with the query language of src/search/query.ts (words, CJK strings, "phrases",
    * -exclusions, OR, headline:/byline:/source:/in:/after:/before:/sort:). A malformed query comes back with
    * `error` set (message and position), never as a rejection.

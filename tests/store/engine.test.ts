@@ -131,6 +131,30 @@ describe('ingestMany', () => {
   });
 });
 
+describe('a new parser', () => {
+  it('re-parses only the pages another parser cut, or none did, keeping the corrections', async () => {
+    const { db, engine } = fresh();
+    let fail = false;
+    db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
+      const t = down.table(name);
+      return name !== 'articles' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
+        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
+    } }) });
+    const jilin = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    await engine.updateArticle(jilin.articleIds[0]!, { headline: '改过的标题' });
+    fail = true; // TWO's text is kept, its articles never written
+    await expect(engine.ingest({ text: TWO, source: { via: 'paste' } })).rejects.toThrow(/quota/);
+    fail = false;
+    expect(await engine.reparseOutdated()).toEqual({ clippings: 1, articles: 1, orphanedCorrections: 0 });
+    await db.clippings.update(jilin.clippingId, { parserVersion: '0.0.1-older' });
+    expect(await engine.reparseOutdated()).toEqual({ clippings: 1, articles: 7, orphanedCorrections: 0 });
+    expect((await engine.getArticle(jilin.articleIds[0]!))!.headline).toBe('改过的标题');
+    expect(await engine.reparseOutdated()).toEqual({ clippings: 0, articles: 0, orphanedCorrections: 0 });
+    expect(await engine.countArticles()).toBe(8);
+    expect((await engine.search('国务院召开常务会议')).total).toBe(1);
+  });
+});
+
 describe('listing', () => {
   it('lists the newest clipping first and each page in page order', async () => {
     const { engine } = fresh();

@@ -51,7 +51,16 @@ function clipFromGesture(tab: Tabs.Tab | undefined, mode: ClipMode): void {
   })();
 }
 
-browser.runtime.onInstalled.addListener(() => { void createMenus(); });
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  void createMenus();
+  // A new version may bring a new segmenter: the pages it did not cut are cut again, corrections kept.
+  if (reason === 'update') void reparseOutdated();
+});
+
+async function reparseOutdated(): Promise<void> {
+  const done = await engine('reparseOutdated').catch(() => null);
+  if (done?.clippings) await broadcast({ to: 'pages', type: 'archive-changed', clippingId: null });
+}
 browser.contextMenus.onClicked.addListener((info, tab) => {
   const mode = MENU_MODES[String(info.menuItemId)];
   if (mode) clipFromGesture(tab, mode);
