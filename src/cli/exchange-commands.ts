@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Clipping } from '../model/records.js';
-import { convertArticles, exportArticles, TARGETS, type Target } from '../exchange/convert.js';
+import { convertArticles, exportArticles, storyOfArchive, TARGETS, type Target } from '../exchange/convert.js';
 import { ArchiveError, readArchive, type ArchiveItem } from '../exchange/read.js';
 import { writeArchive } from '../exchange/write.js';
 import { newspaperOf } from '../exchange/page-facts.js';
@@ -60,7 +60,7 @@ export const convertCommand: Command = {
     const to = values.get('--to') as Target | undefined;
     if (!file || positionals.length > 1) throw new CliError('convert takes one FILE');
     if (!to || !TARGETS.includes(to)) throw new CliError(`convert needs --to ${TARGETS.join(', ')} (got ${to ?? 'nothing'})`);
-    await write(convertArticles(exportArticles(archiveItems(file)), to, basename(file)));
+    await write(convertArticles(exportArticles(archiveItems(file), await storyOfArchive(archiveItems(file))), to, basename(file)));
     return 0;
   },
 };

@@ -4,7 +4,7 @@ import { SECTIONS, type Section, type SectionRecords } from '../exchange/format.
 import { ArchiveError, readArchive, type ArchiveItem } from '../exchange/read.js';
 import { isPlainList, plainRecords, readPlainList, type PlainArticle } from '../exchange/plain.js';
 import { contentHash } from '../store/hash.js';
-import { clippingFacts, exportArticle, type ClippingFacts } from '../exchange/views.js';
+import { clippingFacts, exportArticle, storyNeighbours, type ClippingFacts } from '../exchange/views.js';
 import { writeArchive } from '../exchange/write.js';
 import type { Annotation, ArticleRecord, Clipping, Correction, EditableField, Membership, StoryLink } from '../model/records.js';
 import { linkClippingParts, linkId } from '../link/store.js';
@@ -230,10 +230,13 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       for await (const m of records('memberships')) inCollections.set(m.articleId, [...(inCollections.get(m.articleId) ?? []), names.get(m.collectionId) ?? m.collectionId]);
       const notes = new Map<string, Annotation>();
       for await (const a of records('annotations')) notes.set(a.articleId, a as Annotation);
+      const linked: StoryLink[] = [];
+      for await (const l of records('links')) linked.push(l as StoryLink);
+      const story = storyNeighbours(linked);
       async function* articles() {
         for await (const r of records('articles')) {
           done++;
-          if (r.deletedAt === null) yield exportArticle(r as ArticleRecord, facts.get(r.clippingId), notes.get(r.id), inCollections.get(r.id) ?? []);
+          if (r.deletedAt === null) yield exportArticle(r as ArticleRecord, facts.get(r.clippingId), notes.get(r.id), inCollections.get(r.id) ?? [], story);
         }
       }
       const ext = { 'csl-json': 'json', markdown: 'md', ndjson: 'ndjson' }[format];

@@ -1,9 +1,9 @@
-import type { Annotation, ArticleRecord, Clipping, Membership, Collection } from '../model/records.js';
+import type { Annotation, ArticleRecord, Clipping, Membership, Collection, StoryLink } from '../model/records.js';
 import { toCsl } from './csl.js';
 import { markdownHeader, toMarkdown } from './markdown.js';
 import { toNdjsonLine } from './ndjson.js';
 import type { ArchiveItem } from './read.js';
-import { clippingFacts, exportArticle, type ClippingFacts, type ExportArticle } from './views.js';
+import { clippingFacts, exportArticle, storyNeighbours, type ClippingFacts, type ExportArticle, type StoryNeighbours } from './views.js';
 
 export type Target = 'csl-json' | 'markdown' | 'ndjson';
 export const TARGETS: readonly Target[] = ['csl-json', 'markdown', 'ndjson'];
@@ -13,7 +13,7 @@ export const TARGETS: readonly Target[] = ['csl-json', 'markdown', 'ndjson'];
  * come last in a file, so everything else is known when they arrive; only clipping facts (no raw text),
  * annotations and memberships are held in memory.
  */
-export async function* exportArticles(items: AsyncIterable<ArchiveItem>): AsyncGenerator<ExportArticle> {
+export async function* exportArticles(items: AsyncIterable<ArchiveItem>, story?: StoryNeighbours): AsyncGenerator<ExportArticle> {
   const clippings = new Map<string, ClippingFacts>();
   const names = new Map<string, string>();
   const inCollections = new Map<string, string[]>();
@@ -33,10 +33,20 @@ export async function* exportArticles(items: AsyncIterable<ArchiveItem>): AsyncG
         const r = it.record as ArticleRecord;
         if (r.deletedAt !== null) break;
         const cols = (inCollections.get(r.id) ?? []).map((id) => names.get(id) ?? id);
-        yield exportArticle(r, clippings.get(r.clippingId), notes.get(r.id), cols);
+        yield exportArticle(r, clippings.get(r.clippingId), notes.get(r.id), cols, story);
       }
     }
   }
+}
+
+/**
+ * The story links of an archive stream. They come after the articles in a file, so a converter that wants them
+ * reads the file once for them first (see {@link exportArticles}).
+ */
+export async function storyOfArchive(items: AsyncIterable<ArchiveItem>): Promise<StoryNeighbours> {
+  const links: StoryLink[] = [];
+  for await (const it of items) if (it.kind === 'record' && it.section === 'links') links.push(it.record as StoryLink);
+  return storyNeighbours(links);
 }
 
 /** Converts a stream of export articles to text chunks of the target format. */

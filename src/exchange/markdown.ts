@@ -5,6 +5,8 @@ const esc = (s: string) => s.replace(/([\\`*_[\]#<>])/g, '\\$1');
 /** One article as a Markdown section: title block, a metadata line, the paragraphs. */
 export function toMarkdown(a: ExportArticle): string {
   const out: string[] = [];
+  if (a.storyPrevious || a.storyNext) out.push(`<a id="${a.id}"></a>`, '');
+  if (a.storyPrevious) out.push(`*(continued from [the previous part](#${a.storyPrevious}))*`, '');
   if (a.kicker) out.push(`*${esc(a.kicker)}*`, '');
   out.push(`## ${esc(a.headline ?? a.paragraphs[0]?.slice(0, 40) ?? '(untitled)')}`, '');
   if (a.subtitle) out.push(`**${esc(a.subtitle)}**`, '');
@@ -15,7 +17,9 @@ export function toMarkdown(a: ExportArticle): string {
   ].filter(Boolean);
   if (meta.length) out.push(meta.join(' · '), '');
   for (const p of a.paragraphs) out.push(esc(p), '');
-  if (a.continuedTo) out.push(`*(continued on page ${esc(a.continuedTo)})*`, '');
+  // Parts of a continued story point at each other through anchors, so the document reads across the jump.
+  if (a.storyNext) out.push(`*(continued on ${a.continuedTo ? `page ${esc(a.continuedTo)}: ` : ''}[next part](#${a.storyNext}))*`, '');
+  else if (a.continuedTo) out.push(`*(continued on page ${esc(a.continuedTo)})*`, '');
   if (a.tags.length) out.push(`Tags: ${a.tags.map(esc).join(', ')}`, '');
   if (a.note) out.push(`> ${esc(a.note).replace(/\n/g, '\n> ')}`, '');
   return out.join('\n');

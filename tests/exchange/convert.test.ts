@@ -93,7 +93,7 @@ describe('CSL-JSON', () => {
 
   it('gives a title to an article the page prints without one', () => {
     const { records } = clip(ZH_PAGE, 'czh');
-    const first = toCsl({ ...records[0]!.parsed, id: 'x', newspaper: null, url: null, sourceTitle: null, date: null, page: null, capturedAt: 0, tags: [], note: '', collections: [] });
+    const first = toCsl({ ...records[0]!.parsed, id: 'x', newspaper: null, url: null, sourceTitle: null, date: null, page: null, capturedAt: 0, tags: [], note: '', collections: [], storyPrevious: null, storyNext: null });
     expect(first.title).toMatch(/^中共中央政治局常务委员会11月10日召开会议/);
   });
 });

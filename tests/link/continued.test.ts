@@ -137,6 +137,16 @@ describe('continued stories in the Presscut archive', () => {
     const file = await blob.text();
     expect(file).toMatch(/\n"links":\[\n\{"v":1,/);
 
+    // The other formats carry it too: NDJSON names each part's neighbours, Markdown links the parts' anchors.
+    const cont = (await a.engine.storyOf(lead))!.parts[1]!.article.id;
+    const nd = (await (await a.engine.exportArchive({ kind: 'all' }, 'ndjson')).blob.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(nd.find((x) => x.id === lead)).toMatchObject({ storyPrevious: null, storyNext: cont });
+    expect(nd.find((x) => x.id === cont)).toMatchObject({ storyPrevious: lead, storyNext: null });
+    expect(nd.filter((x) => x.storyNext || x.storyPrevious)).toHaveLength(4); // two stories of two parts
+    const md = await (await a.engine.exportArchive({ kind: 'all' }, 'markdown')).blob.text();
+    expect(md).toContain(`*(continued on page 2: [next part](#${cont}))*`);
+    expect(md).toContain(`<a id="${cont}"></a>\n\n*(continued from [the previous part](#${lead}))*`);
+
     const b = fresh();
     const r = await b.engine.importArchive(file);
     expect(r.links).toEqual({ added: 2, updated: 0 });
