@@ -95,16 +95,20 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 function mergeFragments(S: Sides, stories: Story[]): Story[] {
   const out = [...stories];
+  // A body's grams are asked for once per fragment otherwise: kept until the body grows.
+  const known = new Map<Story, Set<string>>();
+  const gramsOf = (s: Story) => known.get(s) ?? known.set(s, S.grams(s.seg.body)).get(s)!;
   for (const frag of stories) {
     if (frag.block || frag.seg.dateline.length || frag.seg.jumpFrom !== null || !frag.seg.soft || !frag.seg.body.length) continue;
-    const g = S.grams(frag.seg.body);
+    const g = gramsOf(frag);
     let best: Story | null = null, bestSim = 0.2;
     for (const s of out) {
       if (s === frag || !S.open(s)) continue;
-      const sim = similarity(g, S.grams(s.seg.body));
+      const sim = similarity(g, gramsOf(s));
       if (sim > bestSim) { best = s; bestSim = sim; }
     }
     if (!best) continue;
+    known.delete(best);
     best.seg.body.push(...frag.seg.body);
     best.seg.jumpTo = frag.seg.jumpTo;
     out.splice(out.indexOf(frag), 1);
