@@ -154,4 +154,19 @@ describe('bad input', { timeout: 120_000 }, () => {
     await panel.locator('.paste-held button').click();
     await expectArchiveUnchanged();
   });
+
+  it('finishes a save the popup asked for after the popup is closed', async () => {
+    // Two hundred short stories (about 100 kB): long enough that the popup is gone before they are stored.
+    const page = Array.from({ length: 200 }, (_, i) => `Harbour board meeting number ${i + 1} approves dredging plan\n\nSPRINGFIELD — The harbour board voted on item ${i + 1} of the dredging plan, which covers berths ${i + 2} to ${i + 9}, after a long debate about costs and the river's silt.`).join('\n\n\n');
+    const popup = await ext.page('popup.html');
+    await popup.locator('.paste-input').fill(page);
+    await popup.waitForFunction(() => /^\d+ articles$/.test(document.querySelector('.preview-count')?.textContent ?? ''), null, { timeout: 30_000 });
+    const expected = Number((await popup.locator('.preview-count').textContent())!.replace(/\D/g, ''));
+    expect(expected).toBeGreaterThan(100);
+    await popup.locator('button.save').click();
+    await popup.close();
+    await panel.reload();
+    await expect.poll(() => headerCount(panel), { timeout: 30_000 }).toBe(7 + expected);
+    expect((await panel.locator('.row-headline').allTextContents()).some((h) => h.startsWith('Harbour board meeting number'))).toBe(true);
+  });
 });
