@@ -2,10 +2,9 @@ import type { Table } from 'dexie';
 import { convertArticles, type Target } from '../exchange/convert.js';
 import { SECTIONS, type Section, type SectionRecords } from '../exchange/format.js';
 import { ArchiveError, readArchive, type ArchiveItem } from '../exchange/read.js';
-import { isPlainList, plainRecords, readPlainList, type PlainArticle } from '../exchange/plain.js';
-import { contentHash } from '../store/hash.js';
 import { clippingFacts, exportArticle, storyNeighbours, type ClippingFacts } from '../exchange/views.js';
 import { writeArchive } from '../exchange/write.js';
+import { plainListItems } from './plain-import.js';
 import type { Annotation, ArticleRecord, Clipping, Correction, EditableField, Membership, StoryLink } from '../model/records.js';
 import { linkClippingParts, linkId } from '../link/store.js';
 import { PARSER_VERSION } from '../parse/index.js';
@@ -117,50 +116,6 @@ async function* textOf(file: Blob | string): AsyncGenerator<string> {
   }
 }
 
-/** The start of a file, enough to tell its layout (a plain list's first line is one whole article). */
-async function headOf(file: Blob | string): Promise<string> {
-  return typeof file === 'string' ? file.slice(0, HEAD_CHARS) : file.slice(0, HEAD_CHARS * 3).text();
-}
-const HEAD_CHARS = 1 << 20;
-
-const wholeText = (file: Blob | string): Promise<string> => (typeof file === 'string' ? Promise.resolve(file) : file.text());
-
-/**
- * A plain list (src/exchange/plain.ts) as archive records: a clipping and its article each, their tags and note,
- * and their collections, found by name (case-insensitive) or made. An entry whose `id` is an article already here
- * (a list exported from this archive) is left alone and counted as unchanged.
- */
-async function plainArchive(db: PresscutDB, list: PlainArticle[], t: number): Promise<{ items: ArchiveItem[]; alreadyHere: number }> {
-  const here = new Set((await db.articles.bulkGet(list.map((a) => a.id ?? ''))).flatMap((r) => (r ? [r.id] : [])));
-  const byName = new Map((await db.collections.toArray()).map((c) => [c.name.toLowerCase(), c]));
-  let order = Math.max(-1, ...[...byName.values()].map((c) => c.order));
-  const out: { [S in Section]: SectionRecords[S][] } = { clippings: [], articles: [], collections: [], memberships: [], annotations: [], links: [] };
-  let alreadyHere = 0;
-  list.forEach((a, i) => {
-    if (a.id && here.has(a.id)) { alreadyHere++; return; }
-    // Strictly increasing times keep the list's order in the archive, newest last.
-    const { clipping, articles } = plainRecords(a, t + i);
-    if (out.clippings.some((c) => c.id === clipping.id)) return; // the same article twice in the list
-    out.clippings.push(clipping);
-    out.articles.push(...articles);
-    const first = articles[0];
-    if (!first) return;
-    if (a.tags.length || a.note) out.annotations.push({ articleId: first.id, tags: a.tags, note: a.note, updatedAt: clipping.capturedAt });
-    for (const name of a.collections) {
-      let k = byName.get(name.toLowerCase());
-      if (!k) {
-        k = { id: 'k' + contentHash(`import|${name.toLowerCase()}`), name, order: ++order, createdAt: t, updatedAt: t };
-        byName.set(name.toLowerCase(), k);
-        out.collections.push(k);
-      }
-      out.memberships.push({ id: `${k.id}|${first.id}`, collectionId: k.id, articleId: first.id, addedAt: clipping.capturedAt });
-    }
-  });
-  const items = SECTIONS.flatMap((section) => (out[section] as SectionRecords[typeof section][]).map((record, i) => (
-    { kind: 'record', section, record, line: 0, path: `$.${section}[${i}]` } as ArchiveItem)));
-  return { items, alreadyHere };
-}
-
 function mergeCorrections(mine: StoredArticle, theirs: ArticleRecord): boolean {
   let changed = false;
   for (const [f, c] of Object.entries(theirs.corrections) as [EditableField, Correction][]) {
@@ -252,7 +207,8 @@ export function archiveApi(db: PresscutDB, now: () => number, reparse: (clipping
       // records of an archive here, so that it is imported by the same all-or-nothing path.
       let total = 0, plain: ArchiveItem[] | null = null, alreadyHere = 0;
       try {
-        if (isPlainList(await headOf(file))) ({ items: plain, alreadyHere } = await plainArchive(db, readPlainList(await wholeText(file)), now()));
+        const list = await plainListItems(db, file, now());
+        if (list) ({ items: plain, alreadyHere } = list);
         for await (const it of items()) if (it.kind === 'record') total++;
       } catch (e) {
         if (e instanceof ArchiveError) throw new EngineError('bad-archive', `this file cannot be imported: ${e.message}`, [e.message]);
