@@ -214,6 +214,9 @@ export interface ArchiveApi {
    * corrections, collections, tags, notes); CSL-JSON, Markdown and NDJSON carry what the reader sees.
    */
   exportArchive(scope: ExportScope, format: ExportFormat, onProgress?: (done: number, total: number) => void): Promise<{ blob: Blob; filename: string; articles: number }>;
-  /** Imports a Presscut archive: validated whole first, then written all-or-nothing, merging with what is there. */
+  /**
+   * Imports a Presscut archive, or a plain list of articles (NDJSON or a JSON array, src/exchange/plain.ts):
+   * validated whole first, then written all-or-nothing, merging with what is there.
+   */
   importArchive(file: Blob | string, onProgress?: (done: number, total: number) => void): Promise<ImportResult>;
 }
