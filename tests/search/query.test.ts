@@ -78,9 +78,7 @@ describe('query language through Engine.search', () => {
 
 describe('in: a collection', () => {
   it('finds only the articles of the named collection', async () => {
-    const { PresscutDB } = await import('../../src/store/db.js');
-    const { createEngine } = await import('../../src/engine/engine.js');
-    const engine = createEngine(new PresscutDB(`members-${process.pid}`));
+    const { engine } = fresh('members');
     const { articleIds } = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
     const k = await engine.createCollection('Reading list');
     await engine.addToCollection(k.id, [articleIds[1]!]);
@@ -92,9 +90,7 @@ describe('in: a collection', () => {
 
 describe('tag: a tag', () => {
   it('finds only the articles with the tag, whatever its case, alone or with words; an unknown tag says so', async () => {
-    const { PresscutDB } = await import('../../src/store/db.js');
-    const { createEngine } = await import('../../src/engine/engine.js');
-    const engine = createEngine(new PresscutDB(`tags-${process.pid}`));
+    const { engine } = fresh('tags');
     const { articleIds } = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
     const car = (await engine.search('汽车产业集群')).hits[0]!.articleId;
     const other = articleIds.find((id) => id !== car)!;

@@ -15,6 +15,17 @@ function fresh(clock = { t: 1_700_000_000_000 }): { db: PresscutDB; engine: Engi
   return { db, engine: createEngine(db, () => clock.t++), clock };
 }
 
+/** Makes puts into `table` fail as a full disk does while `full` is set. */
+function fullDisk(db: PresscutDB, table: string, full: boolean): { full: boolean } {
+  const state = { full };
+  db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
+    const t = down.table(name);
+    return name !== table ? t : { ...t, mutate: (req) => (state.full && req.type === 'put'
+      ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
+  } }) });
+  return state;
+}
+
 async function snapshot(db: PresscutDB) {
   return { clippings: await db.clippings.toArray(), articles: await db.articles.toArray(), undo: await db.undo.toArray() };
 }
@@ -50,18 +61,13 @@ describe('ingest', () => {
 
   it('keeps the raw text when storing the articles fails, and leaves no half-written articles', async () => {
     const { db, engine } = fresh();
-    let fail = true;
-    db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
-      const t = down.table(name);
-      return name !== 'articles' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
-        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
-    } }) });
+    const quota = fullDisk(db, 'articles', true);
     await expect(engine.ingest({ text: JILIN, source: { via: 'paste' } })).rejects.toThrow(/quota/);
     const [c] = await db.clippings.toArray();
     expect(c!.text).toBe(JILIN);
     expect(c!.parserVersion).toBeNull();
     expect(await db.articles.count()).toBe(0);
-    fail = false;
+    quota.full = false;
     expect((await engine.reparse(c!.id)).articles).toBe(7);
   });
 
@@ -114,17 +120,12 @@ describe('ingestMany', () => {
 
   it('keeps every raw text of the batch when storing the articles fails, and writes no article of it', async () => {
     const { db, engine } = fresh();
-    let fail = true;
-    db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
-      const t = down.table(name);
-      return name !== 'searchIds' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
-        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
-    } }) });
+    const quota = fullDisk(db, 'searchIds', true);
     await expect(engine.ingestMany(inputs(pages))).rejects.toThrow(/quota/);
     expect((await db.clippings.toArray()).map((c) => c.text).sort()).toEqual([...pages].sort());
     expect(await db.articles.count()).toBe(0);
     expect((await engine.search('国务院')).hits).toHaveLength(0);
-    fail = false;
+    quota.full = false;
     const elsewhere = await fresh().engine.ingestMany(inputs(pages));
     expect((await engine.reparse()).articles).toBe(elsewhere.flatMap((r) => ('refused' in r ? [] : r.articleIds)).length);
     expect((await engine.search('国务院')).hits.length).toBeGreaterThan(0);
@@ -134,17 +135,12 @@ describe('ingestMany', () => {
 describe('a new parser', () => {
   it('re-parses only the pages another parser cut, or none did, keeping the corrections', async () => {
     const { db, engine } = fresh();
-    let fail = false;
-    db.use({ stack: 'dbcore', name: 'quota', create: (down) => ({ ...down, table: (name) => {
-      const t = down.table(name);
-      return name !== 'articles' ? t : { ...t, mutate: (req) => (fail && req.type === 'put'
-        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
-    } }) });
+    const quota = fullDisk(db, 'articles', false);
     const jilin = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
     await engine.updateArticle(jilin.articleIds[0]!, { headline: '改过的标题' });
-    fail = true; // TWO's text is kept, its articles never written
+    quota.full = true; // TWO's text is kept, its articles never written
     await expect(engine.ingest({ text: TWO, source: { via: 'paste' } })).rejects.toThrow(/quota/);
-    fail = false;
+    quota.full = false;
     expect(await engine.reparseOutdated()).toEqual({ clippings: 1, articles: 1, orphanedCorrections: 0 });
     await db.clippings.update(jilin.clippingId, { parserVersion: '0.0.1-older' });
     expect(await engine.reparseOutdated()).toEqual({ clippings: 1, articles: 7, orphanedCorrections: 0 });
