@@ -151,7 +151,7 @@ export interface Engine extends CollectionsApi, ArchiveApi {
   reparseOutdated(): Promise<ReparseResult>;
   /**
    * Searches the archive with the query language of src/search/query.ts (words, CJK strings, "phrases",
-   * -exclusions, OR, headline:/byline:/source:/in:/after:/before:/sort:). A malformed query comes back with
+   * -exclusions, OR, headline:/byline:/source:/in:/tag:/after:/before:/sort:). A malformed query comes back with
    * `error` set (message and position), never as a rejection.
    * @example await engine.search('汽车产业集群 after:2022-11-01', { limit: 20 })
    */
