@@ -23,4 +23,5 @@ const pdf = {
 
 carryErrorCodes();
 const db = openDatabase();
-expose({ ...createEngine(db, Date.now, { pdf }), ...createSyncSession(db) });
+// Index merges a bulk import leaves behind go on a step every 50 ms until done, so searches soon read few segments.
+expose({ ...createEngine(db, Date.now, { pdf, idleMergeMs: 50 }), ...createSyncSession(db) });

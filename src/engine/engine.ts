@@ -64,6 +64,11 @@ const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would la
 export interface EngineOptions {
   /** The PDF reader and its pdf.js assets; without it, ingestPdf refuses. */
   pdf?: PdfSupport;
+  /**
+   * Merges left after a write go on in the background, a step every `idleMergeMs` (ms), until none is due: after
+   * a bulk import queries would otherwise read many small segments until enough later writes had merged them.
+   */
+  idleMergeMs?: number;
 }
 
 /**
@@ -170,6 +175,17 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
   async function tidy(budgetMs = MAINTAIN_MS): Promise<void> {
     if (!mergesDue) return;
     mergesDue = await maintainIndex(db, budgetMs).catch(() => true);
+    if (mergesDue && options.idleMergeMs !== undefined && !idle) idle = setTimeout(mergeWhenIdle, options.idleMergeMs);
+  }
+
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  async function mergeWhenIdle(): Promise<void> {
+    // A failing step stops the loop; the next write's tidy tries again.
+    const more = await maintainIndex(db, MAINTAIN_MS).catch(() => null);
+    idle = null;
+    if (more === null) return;
+    mergesDue = more;
+    if (more) idle = setTimeout(mergeWhenIdle, options.idleMergeMs);
   }
 
   async function live(clippingId: string): Promise<StoredArticle[]> {

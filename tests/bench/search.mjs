@@ -398,6 +398,7 @@ async function startChromium() {
         import { PresscutDB } from './src/store/db.ts';
         import { IndexReader } from './src/search/reader.ts';
         import { matchingIds } from './src/search/search.ts';
+        import { mergeStep } from './src/search/merge.ts';
         const t0 = performance.now();
         let db = new PresscutDB('bench'), engine = createEngine(db);
         window.bench = {
@@ -438,6 +439,13 @@ async function startChromium() {
             return rows;
           },
           async usage() { return (await navigator.storage.estimate()).usage; },
+          async mergeAll() {
+            // Every merge due, now: the index as an idle archive ends up, against the one ingest left behind.
+            const s = performance.now();
+            let steps = 0;
+            while (await mergeStep(db)) steps++;
+            return { ms: performance.now() - s, steps };
+          },
         };`,
       resolveDir: root, loader: 'ts',
     },
@@ -496,6 +504,12 @@ async function chromiumCheckpoint(run, cp) {
   const disk = Number(execFileSync('du', ['-sb', join(run.profile, 'Default', 'IndexedDB')]).toString().split('\t')[0]);
   console.log(`ingest with indexing on: ${fmt(rate, 0)} articles/s (Engine.ingestMany, ${BATCH} pages a call; segmenting included) · IndexedDB on disk ${mb(disk)} MB (articles, raw text and index; storage.estimate ${mb(usage)} MB) · cold start ${fmt(cold.ms, 0)} ms · JS heap after the first query ${cold.heap ? mb(cold.heap) + ' MB' : 'n/a'}`);
   chromiumResults.push({ n: run.articles, all: sums.find((x) => x.kind === 'all'), rate, disk, cold: cold.ms });
+  if (run.articles >= N) {
+    const merged = await run.page.evaluate(() => window.bench.mergeAll());
+    const again = [];
+    for (let i = 0; i < cp.queries.length; i += 25) again.push(...await run.page.evaluate((qs) => window.bench.query(qs), cp.queries.slice(i, i + 25)));
+    printTable(`The same queries once every merge due is done (${merged.steps} merge steps, ${fmt(merged.ms / 1000, 1)} s)`, summarise(again));
+  }
 }
 
 async function stopChromium(run) {

@@ -231,3 +231,29 @@ describe('index storage', () => {
     }), { numRuns: 15 });
   });
 });
+
+describe('merging when idle', () => {
+  it('merges left after a write go on by themselves until none is due, and the results stay the same', async () => {
+    const saved = { ...tuning };
+    try {
+      // Segments that no write merges (fanout huge), then a fanout that makes merges due, each a bucket a step.
+      Object.assign(tuning, { recentDocs: 8, recentWrites: 2, fanout: 1000, l1Buckets: 64, maxBuckets: 64, mergeRows: 1 });
+      const pages = Array.from({ length: 32 }, (_, i) => `第${i}号公告\n本报讯 长春市汽车产业集群第${i}次会议召开，研究部署铁路北京段工作。\n`);
+      const engines = { idle: createEngine(new PresscutDB(`idle-${process.pid}`), Date.now, { idleMergeMs: 1 }), busy: createEngine(new PresscutDB(`busy-${process.pid}`)) };
+      const meta = async (name: string) => (await searchTables(new PresscutDB(`${name}-${process.pid}`)).meta.get('meta'))!;
+      const hits = async (e: Engine, q: string) => (await e.search(q, { limit: 100 })).hits.map((h) => h.headline).sort();
+      for (const e of Object.values(engines)) for (const text of pages) await e.ingest({ text, source: { via: 'file' } });
+      const before = await hits(engines.busy, '长春市汽车产业集群');
+      expect(before).toHaveLength(32);
+      tuning.fanout = 2;
+      const { mergeDue } = await import('../../src/search/merge.js');
+      for (const e of Object.values(engines)) await e.search('铁路北京'); // a search tidies for 40 ms, then leaves the rest
+      await expect.poll(async () => mergeDue(await meta('idle')), { timeout: 20_000, interval: 20 }).toBe(false);
+      expect(mergeDue(await meta('busy'))).toBe(true);
+      expect((await meta('idle')).segments.length).toBeLessThan((await meta('busy')).segments.length);
+      for (const q of ['长春市汽车产业集群', '铁路北京', '第7号公告']) expect(await hits(engines.idle, q)).toEqual(await hits(engines.busy, q));
+    } finally {
+      Object.assign(tuning, saved);
+    }
+  });
+});
