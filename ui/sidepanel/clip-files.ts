@@ -40,7 +40,9 @@ export async function clipDroppedFiles(engine: Pick<Engine, 'ingestMany' | 'inge
     else if (r.parseError) problems.push(`“${name}”: ${t('parseFailed', r.parseError)}`);
     else { clipped++; articles += r.articleIds.length; }
   });
-  const parts = [t('filesClipped', clipped, files.length - pdfs.length, articleCount(articles))];
+  // PDFs say what they did in their own sentences; the count is of the other files.
+  const others = files.length - pdfs.length;
+  const parts = others ? [t('filesClipped', clipped, others, articleCount(articles))] : [];
   if (duplicates) parts.push(t('filesAlreadyStored', duplicates));
   parts.push(...pdfs.map((p) => p.text), ...problems);
   const failed = problems.length || pdfs.some((p) => p.kind === 'error');
