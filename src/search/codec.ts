@@ -72,32 +72,7 @@ export class Writer {
 }
 
 /**
- * Appends entries to `w`; `prev` is the document before the first one (0 for a list that starts here).
- * @example const w = new Writer(); encodePostings(w, [{ doc: 3, hits: [[1, 0]] }], 0); decodePostings(w.done(), 0, true)
- */
-export function encodePostings(w: Writer, postings: Posting[], prev: number): void {
-  for (const p of postings) {
-    w.varint(p.doc - prev);
-    prev = p.doc;
-    let mask = 0;
-    for (let f = 0; f < FIELD_COUNT; f++) if (p.hits[f]) mask |= 1 << f;
-    w.byte(mask);
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const h = p.hits[f];
-      if (!h) continue;
-      w.varint(h[0]!);
-      w.varint(h.length - 1);
-      let last = 0;
-      for (let k = 1; k < h.length; k++) {
-        w.varint(h[k]! - last);
-        last = h[k]!;
-      }
-    }
-  }
-}
-
-/**
- * Reads a list written by {@link encodePostings}. With `positions` false, positions are skipped (cheaper) and
+ * Reads a list in the format above (PostingsBuilder writes them), its first document number relative to `prev`. With `positions` false, positions are skipped (cheaper) and
  * each field's hits hold the tf only.
  */
 export function decodePostings(b: Uint8Array, prev: number, positions: boolean): Posting[] {
@@ -192,7 +167,7 @@ export class Cursor {
 }
 
 /**
- * Appends the list `b[start, end)`, written by {@link encodePostings} from document 0 (`last` its last document), to `w` after
+ * Appends the list `b[start, end)`, written from document 0 (`last` its last document), to `w` after
  * document `prev`, keeping only the documents `keep` accepts (all when it is absent: then only the first
  * document number is re-encoded). Returns the last document written, `prev` when none was.
  * @example const w = new Writer(); appendList(w, list, 0, list.length, 40, 12) // its documents now follow document 12

@@ -6,15 +6,15 @@
 import type { Clipping } from '../model/records.js';
 import type { StoredArticle } from '../store/db.js';
 import { applyCorrections } from '../store/view.js';
-import { encodePostings, FIELD_COUNT, type FieldHits, type Posting } from './codec.js';
+import { FIELD_COUNT } from './codec.js';
 import { searchDoc, type SearchDoc } from './fields.js';
 import { normalise } from './normalize.js';
 import { mergeDue } from './merge.js';
-import { BlockBuilder, flushRecent } from './segments.js';
+import { PostingsBuilder } from './postings-builder.js';
+import { flushRecent } from './segments.js';
 import {
   CHUNK_BITS, CHUNK_SIZE, emptyMeta, type IdRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
 } from './tables.js';
-import { fieldTerms, type TermKey, termString } from './tokenize.js';
 
 /**
  * Updates the index for a change of article rows: `removedIds` are rows deleted or replaced, `added` the rows
@@ -79,24 +79,12 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   }
 
   // Postings of the new documents, term by term, documents ascending.
-  const lists = new Map<TermKey, Posting[]>();
+  const postings = new PostingsBuilder();
   for (const { doc, no } of newDocs) {
     const n = norms.get(no >> CHUNK_BITS)!, i = no & (CHUNK_SIZE - 1);
-    doc.fields.forEach((text, f) => {
-      const ft = fieldTerms(normalise(text));
-      n.len[i * FIELD_COUNT + f] = ft.length;
-      meta.lenSum[f]! += ft.length;
-      for (const [term, hits] of ft.terms) {
-        let l = lists.get(term);
-        if (!l) lists.set(term, (l = []));
-        const last = l[l.length - 1];
-        if (last && last.doc === no) last.hits[f] = hits;
-        else {
-          const h: FieldHits = new Array(FIELD_COUNT);
-          h[f] = hits;
-          l.push({ doc: no, hits: h });
-        }
-      }
+    postings.add(no, doc.fields.map(normalise)).forEach((length, f) => {
+      n.len[i * FIELD_COUNT + f] = length;
+      meta.lenSum[f]! += length;
     });
     n.day[i] = doc.day;
     n.ids[i] = doc.articleId;
@@ -109,11 +97,8 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     t.ids.bulkPut(newDocs.map(({ doc, no }) => ({ articleId: doc.articleId, docNo: no, hash: doc.hash }))),
     t.norms.bulkPut([...norms.values()]),
   ];
-  if (lists.size) {
-    const entries = [...lists].map(([key, list]) => [termString(key), list] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    const b = new BlockBuilder();
-    for (const [term, list] of entries) b.add(term, (w) => { encodePostings(w, list, 0); return list[list.length - 1]!.doc; });
-    writes.push(t.recent.put({ seq: meta.seq++, lo: newDocs[0]!.no, hi: newDocs[newDocs.length - 1]!.no, ...b.done() }));
+  if (!postings.empty) {
+    writes.push(t.recent.put({ seq: meta.seq++, lo: newDocs[0]!.no, hi: newDocs[newDocs.length - 1]!.no, ...postings.done() }));
     meta.recentWrites++;
     meta.recentDocs += newDocs.length;
   }

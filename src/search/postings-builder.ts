@@ -1,0 +1,150 @@
+/**
+ * Builds the block of posting lists of a write's new documents (its recent row, see tables.ts) in the byte format
+ * of codec.ts, without an object per posting: each document's term occurrences are packed into numbers and
+ * sorted, each (term, document) entry is encoded once into one buffer, and the entries are then gathered term by
+ * term. Indexing is most of what ingest costs, and objects per posting made most of that garbage.
+ */
+import { Writer } from './codec.js';
+import type { ListBlock } from './tables.js';
+import { type TermKey, termOccurrences, termString } from './tokenize.js';
+
+/**
+ * An occurrence is packed as `(term * 4 + field) * POS_SPAN + position`, so that a plain numeric sort orders a
+ * document's occurrences by term, field, then position, with the counted-only ones (position COUNTED) last.
+ */
+const POS_SPAN = 2 ** 27;
+const COUNTED = POS_SPAN - 1;
+const MAX_TERMS = 2 ** 24;
+
+/** A growable Int32Array. */
+class Ints {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/**
+ * @example
+ * const b = new PostingsBuilder();
+ * b.add(7, ['长春', '长春市汽车', '', '吉林日报']); // field lengths [1, 4, 0, 3]
+ * const block = b.done(); // terms '吉林\n城市…', lists from document 0
+ */
+export class PostingsBuilder {
+  private stringIds = new Map<string, number>();
+  private numberIds = new Map<number, number>();
+  private keys: TermKey[] = [];
+  private occ = new Float64Array(4096);
+  private nOcc = 0;
+  /** Entries, in document order: term, document, and the bytes after the document number in `bytes`. */
+  private entTerm = new Ints();
+  private entDoc = new Ints();
+  private entEnd = new Ints();
+  private bytes = new Writer();
+
+  private id(k: TermKey): number {
+    const ids = typeof k === 'number' ? this.numberIds : this.stringIds;
+    let id = (ids as Map<TermKey, number>).get(k);
+    if (id === undefined) {
+      id = this.keys.push(k) - 1;
+      if (id >= MAX_TERMS) throw new RangeError(`one write holds more than ${MAX_TERMS} distinct terms: write fewer articles at a time`);
+      (ids as Map<TermKey, number>).set(k, id);
+    }
+    return id;
+  }
+
+  /**
+   * Adds document `doc` (greater than every document added before) with its normalised field texts, in FIELDS
+   * order. Returns the fields' lengths in tokens.
+   */
+  add(doc: number, fields: readonly string[]): number[] {
+    this.nOcc = 0;
+    const lengths = fields.map((text, f) => {
+      const length = termOccurrences(text, (k, pos) => {
+        if (this.nOcc === this.occ.length) {
+          const b = new Float64Array(this.occ.length * 2);
+          b.set(this.occ);
+          this.occ = b;
+        }
+        this.occ[this.nOcc++] = (this.id(k) * 4 + f) * POS_SPAN + (pos < 0 ? COUNTED : pos);
+      });
+      if (length * 2 >= COUNTED) throw new RangeError(`a field of ${length} tokens is too long to index (at most ${COUNTED >> 1})`);
+      return length;
+    });
+    const occ = this.occ.subarray(0, this.nOcc).sort();
+    const w = this.bytes;
+    // One entry per term: field mask, then per field tf, the number of positions and their deltas.
+    for (let i = 0; i < occ.length;) {
+      const term = Math.floor(occ[i]! / (POS_SPAN * 4));
+      let end = i;
+      let mask = 0;
+      while (end < occ.length && Math.floor(occ[end]! / (POS_SPAN * 4)) === term) {
+        mask |= 1 << (Math.floor(occ[end]! / POS_SPAN) & 3);
+        end++;
+      }
+      w.byte(mask);
+      for (let j = i; j < end;) {
+        const field = Math.floor(occ[j]! / POS_SPAN);
+        let k = j, placed = 0;
+        while (k < end && Math.floor(occ[k]! / POS_SPAN) === field) {
+          if (occ[k]! % POS_SPAN !== COUNTED) placed++;
+          k++;
+        }
+        w.varint(k - j);
+        w.varint(placed);
+        let last = 0;
+        for (let p = j; p < j + placed; p++) {
+          const pos = occ[p]! % POS_SPAN;
+          w.varint(pos - last);
+          last = pos;
+        }
+        j = k;
+      }
+      this.entTerm.push(term);
+      this.entDoc.push(doc);
+      this.entEnd.push(w.length);
+      i = end;
+    }
+    return lengths;
+  }
+
+  /** Whether no term was added. */
+  get empty(): boolean {
+    return this.entTerm.n === 0;
+  }
+
+  /** The block: terms sorted, each list written from document 0. */
+  done(): ListBlock {
+    const terms = this.keys.map(termString);
+    const order = terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    const rank = new Int32Array(terms.length);
+    order.forEach((id, r) => { rank[id] = r; });
+    // A counting sort of the entries by the rank of their term keeps each term's entries in document order.
+    const n = this.entTerm.n, et = this.entTerm.a, ed = this.entDoc.a, ee = this.entEnd.a;
+    const start = new Int32Array(terms.length + 1);
+    for (let e = 0; e < n; e++) start[rank[et[e]!]! + 1]!++;
+    for (let r = 0; r < terms.length; r++) start[r + 1]! += start[r]!;
+    const sorted = new Int32Array(n), fill = start.slice(0, terms.length);
+    for (let e = 0; e < n; e++) sorted[fill[rank[et[e]!]!]!++] = e;
+    const src = this.bytes.done(), out = new Writer();
+    const offs = new Uint32Array(terms.length + 1), last = new Int32Array(terms.length);
+    for (let r = 0; r < terms.length; r++) {
+      let prev = 0;
+      for (let s = start[r]!; s < start[r + 1]!; s++) {
+        const e = sorted[s]!;
+        out.varint(ed[e]! - prev);
+        prev = ed[e]!;
+        out.copy(src, e ? ee[e - 1]! : 0, ee[e]!);
+      }
+      offs[r + 1] = out.length;
+      last[r] = prev;
+    }
+    return { terms: order.map((id) => terms[id]!).join('\n'), offs, last, data: out.done() };
+  }
+}

@@ -1,0 +1,101 @@
+// The quick half of the search bench: the synthetic archive (synthetic.mjs) ingested into Chromium's IndexedDB
+// only, in a profile that is kept, then the query set timed there. No ground truth, no libraries, no Node run:
+// for working on the index, where the full bench (search.mjs) takes half an hour at 100,000 articles.
+//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE]
+// A second run over the same profile skips the ingest and compares each query's total with the first run's.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBenchPage } from './chromium-page.mjs';
+import { makeQueries, nextPage, pick, zhWords } from './synthetic.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const N = Number(arg('articles', 100_000));
+const profile = arg('profile', `/tmp/presscut-search-chromium-${N}`);
+const cpuProfile = arg('cpu-profile', null);
+const BATCH = 32;
+const fmt = (x, d = 1) => x.toFixed(d);
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
+
+const markerPath = join(profile, 'presscut-bench.json');
+let marker = !process.argv.includes('--rebuild') && existsSync(markerPath) ? JSON.parse(readFileSync(markerPath, 'utf8')) : null;
+if (marker && marker.articles < N) marker = null;
+if (!marker) (await import('node:fs')).rmSync(profile, { recursive: true, force: true });
+
+const run = await startBenchPage(profile);
+
+/** Self time by function over a CPU profile, the top rows. */
+function hotspots(prof, top = 30) {
+  const self = new Map(), byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const dt = prof.timeDeltas, total = prof.endTime - prof.startTime;
+  prof.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${fmt((100 * us) / total, 1).padStart(5)} %  ${k}`).join('\n');
+}
+async function profiled(label, fn) {
+  if (!cpuProfile) return fn();
+  const cdp = await run.context.newCDPSession(run.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const r = await fn();
+  const { profile: prof } = await cdp.send('Profiler.stop');
+  writeFileSync(`${cpuProfile}.${label}.cpuprofile`, JSON.stringify(prof));
+  console.log(`\nCPU profile of ${label} (self time):\n${hotspots(prof)}`);
+  return r;
+}
+
+if (!marker) {
+  let articles = 0, ms = 0, pages = 0;
+  const t0 = performance.now();
+  await profiled('ingest', async () => {
+    while (articles < N) {
+      const texts = Array.from({ length: BATCH }, nextPage);
+      const r = await run.page.evaluate((t) => window.bench.ingest(t), texts);
+      ms += r.ms;
+      articles += r.articles;
+      pages += BATCH;
+      if (pages % (BATCH * 40) === 0) console.log(`  ${articles.toLocaleString('en')} articles, ${fmt(articles / (ms / 1000), 0)} articles/s`);
+      if (cpuProfile && articles >= 3000) break;
+    }
+  });
+  console.log(`ingest: ${articles.toLocaleString('en')} articles in ${pages} pages, ${fmt(articles / (ms / 1000), 0)} articles/s in batches of ${BATCH} (wall ${fmt((performance.now() - t0) / 1000, 0)} s)`);
+  // Headline queries take a bigram of a common word here, as no article texts are at hand.
+  const docs = Array.from({ length: 50 }, () => ({ norm: [pick(zhWords.slice(0, 3000))] }));
+  marker = { articles, pages, rate: articles / (ms / 1000), queries: makeQueries(docs).map((q) => ({ q: q.q, kind: q.kind })), totals: null };
+}
+
+const qs = marker.queries;
+await run.reload();
+const cold = await run.page.evaluate((q) => window.bench.cold(q), qs[0].q);
+const rows = await profiled('queries', async () => {
+  const out = [];
+  for (let i = 0; i < qs.length; i += 25) out.push(...await run.page.evaluate((q) => window.bench.time(q), qs.slice(i, i + 25).map((x) => x.q)));
+  return out;
+});
+const again = await run.page.evaluate((q) => window.bench.time(q), qs.map((x) => x.q));
+const errors = rows.filter((r) => r.error);
+if (errors.length) console.log(`errors: ${errors.map((r) => r.error).join('; ')}`);
+const totals = rows.map((r) => r.total);
+if (marker.totals) {
+  const diff = totals.flatMap((t, i) => (t === marker.totals[i] ? [] : [`${qs[i].q}: ${marker.totals[i]} -> ${t}`]));
+  console.log(diff.length ? `TOTALS CHANGED (${diff.length}):\n  ${diff.slice(0, 20).join('\n  ')}` : 'totals: all as in the first run');
+} else {
+  marker.totals = totals;
+}
+writeFileSync(markerPath, JSON.stringify(marker));
+
+const kinds = ['all', ...new Set(qs.map((q) => q.kind.split(' ')[0].replace(/^zh\d$/, 'zh')))];
+console.log(`\n${marker.articles.toLocaleString('en')} articles (ingested at ${fmt(marker.rate, 0)} articles/s), cold start ${fmt(cold.ms, 0)} ms`);
+console.log('| queries | n | p50 ms | p95 ms | again p50 | again p95 |');
+for (const k of kinds) {
+  const pick = (rs) => rs.filter((_, i) => k === 'all' || qs[i].kind.split(' ')[0].replace(/^zh\d$/, 'zh') === k).map((r) => r.ms);
+  const a = pick(rows), b = pick(again);
+  console.log(`| ${k} | ${a.length} | ${fmt(pct(a, 0.5))} | ${fmt(pct(a, 0.95))} | ${fmt(pct(b, 0.5))} | ${fmt(pct(b, 0.95))} |`);
+}
+await run.stop();
