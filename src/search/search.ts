@@ -47,31 +47,33 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
   const empty = (error: SearchResponse['error']): SearchResponse => ({ query, total: 0, hits: [], error, tookMs: performance.now() - t0 });
-  let ranked: Ranked, whole = false;
+  let found: { ranked: Ranked; total: number; page: Ranked['docs']; loaded: Awaited<ReturnType<typeof load>> };
   try {
     const q = parseQuery(query);
     if (!q.groups.length && !q.exclude.length && !q.sets.length && q.after === null && q.before === null) return empty(null);
     const deps: EvalDeps = { verifyText: (docs, m, fields) => verifyText(db, reader, docs, m, fields), members };
-    // Parts of a continued story collapse into one hit, which takes the whole ranking; without links the first
-    // pages are ranked alone.
-    whole = db.tables.some((t) => t.name === 'links') && (await db.table('links').count()) > 0;
-    ranked = await db.transaction('r', queryTables(db), async () => {
+    // One read transaction for all of it: in Chromium each transaction costs a round trip or two.
+    found = await db.transaction('r', queryTables(db), async () => {
       await reader.refresh();
-      return evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps, whole ? Infinity : offset + limit);
+      // Parts of a continued story collapse into one hit, which takes the whole ranking; without links the first
+      // pages are ranked alone.
+      const whole = db.tables.some((t) => t.name === 'links') && (await db.table('links').count()) > 0;
+      const ranked = await evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps, whole ? Infinity : offset + limit);
+      const docs = whole ? await collapseStories(db, (d) => reader.articleId(d), ranked.docs) : ranked.docs;
+      const page = docs.slice(offset, offset + limit);
+      return { ranked, total: whole ? docs.length : ranked.total, page, loaded: await load(db, reader, page.map((d) => d.doc)) };
     });
   } catch (e) {
     if (e instanceof QuerySyntaxError) return empty({ message: e.message, code: e.code, args: e.args, position: e.position, length: e.length });
     throw e;
   }
-  const docs = whole ? await collapseStories(db, (d) => reader.articleId(d), ranked.docs) : ranked.docs;
-  const page = docs.slice(offset, offset + limit);
-  const loaded = await load(db, reader, page.map((d) => d.doc));
+  const { ranked, page, loaded } = found;
   const hits: SearchHit[] = [];
   for (const d of page) {
     const x = loaded.get(d.doc);
     if (x) hits.push(hitOf(x.r, x.c, d.score, d.day, ranked.matchers));
   }
-  return { query, total: whole ? docs.length : ranked.total, hits, error: null, tookMs: performance.now() - t0 };
+  return { query, total: found.total, hits, error: null, tookMs: performance.now() - t0 };
 }
 
 function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matchers: Ranked['matchers']): SearchHit {
@@ -127,9 +129,12 @@ function setResolver(db: Dexie): EvalDeps['members'] {
   };
 }
 
-/** The tables a query reads: the index, the articles (text checks), collections and their members (in:), tags (tag:). */
+/**
+ * The tables a query reads: the index, the articles (text checks, results), collections and their members (in:),
+ * tags (tag:), story links (collapsing).
+ */
 function queryTables(db: Dexie) {
-  const extra = ['articles', 'clippings', 'collections', 'memberships', 'annotations'].filter((n) => db.tables.some((t) => t.name === n));
+  const extra = ['articles', 'clippings', 'collections', 'memberships', 'annotations', 'links'].filter((n) => db.tables.some((t) => t.name === n));
   return [...searchTableList(db), ...extra.map((n) => db.table(n))];
 }
 

@@ -46,49 +46,90 @@ export async function aliveTest(t: SearchTables, lo: number, hi: number): Promis
 }
 
 /**
- * Collects blocks' lists by term, blocks added in document order, then writes them as bucket rows. Lists are
- * referred to by (block, index) pairs, not copied: a flush or merge handles hundreds of thousands of them.
+ * Collects blocks, added in document order, and writes their lists as the bucket rows of a segment. Each block's
+ * terms are sorted, so a k-way merge of them yields every term once, in order, with its lists in document order:
+ * appended in that order, each bucket's terms come out sorted with no map of terms and no sort.
  */
 export class Grouper {
   private blocks: ListBlock[] = [];
-  private byTerm = new Map<string, number[]>();
+  private terms: string[][] = [];
 
   add(b: ListBlock): void {
-    const k = this.blocks.push(b) - 1;
-    const terms = termsOf(b);
-    for (let i = 0; i < terms.length; i++) {
-      const l = this.byTerm.get(terms[i]!);
-      if (l) l.push(k, i);
-      else this.byTerm.set(terms[i]!, [k, i]);
-    }
+    this.blocks.push(b);
+    this.terms.push(termsOf(b));
   }
 
   /** The rows of segment `seg` at `level` (each term's lists concatenated, documents `keep` rejects dropped). */
   rows(level: number, seg: number, lo: number, hi: number, keep?: (doc: number) => boolean): SegmentRow[] {
-    const buckets = new Map<number, string[]>();
-    for (const term of this.byTerm.keys()) {
+    const buckets = new Map<number, BlockBuilder>();
+    mergeSorted(this.terms, (term, n, at) => {
       const key = bucketKey(level, termHash(term));
-      const l = buckets.get(key);
-      if (l) l.push(term);
-      else buckets.set(key, [term]);
-    }
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = new BlockBuilder()));
+      b.add(term, (w) => {
+        let prev = 0;
+        for (let j = 0; j < n; j++) {
+          const x = this.blocks[at[j * 2]!]!, i = at[j * 2 + 1]!;
+          prev = appendList(w, x.data, x.offs[i]!, x.offs[i + 1]!, x.last[i]!, prev, keep);
+        }
+        return prev;
+      });
+    });
     const rows: SegmentRow[] = [];
-    for (const [bucket, terms] of buckets) {
-      const b = new BlockBuilder();
-      for (const term of terms.sort()) {
-        const pairs = this.byTerm.get(term)!;
-        b.add(term, (w) => {
-          let prev = 0;
-          for (let j = 0; j < pairs.length; j += 2) {
-            const x = this.blocks[pairs[j]!]!, i = pairs[j + 1]!;
-            prev = appendList(w, x.data, x.offs[i]!, x.offs[i + 1]!, x.last[i]!, prev, keep);
-          }
-          return prev;
-        });
-      }
-      if (b.size) rows.push({ bucket, seg, lo, hi, ...b.done() });
-    }
+    for (const [bucket, b] of buckets) if (b.size) rows.push({ bucket, seg, lo, hi, ...b.done() });
     return rows;
+  }
+}
+
+/**
+ * Merges sorted term lists: calls `each(term, n, at)` for every distinct term in ascending order, where
+ * `at[2j], at[2j + 1]` for j < n are the (list, index) pairs holding it, lists ascending. A binary heap
+ * of the lists' heads, ties broken by list number.
+ */
+function mergeSorted(lists: string[][], each: (term: string, n: number, at: Int32Array) => void): void {
+  const heap: number[] = [], pos = new Int32Array(lists.length);
+  const less = (a: number, b: number) => {
+    const x = lists[a]![pos[a]!]!, y = lists[b]![pos[b]!]!;
+    return x < y || (x === y && a < b);
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = i * 2 + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(heap[i]!, heap[p]!)) return;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  lists.forEach((l, k) => { if (l.length) { heap.push(k); up(heap.length - 1); } });
+  const at = new Int32Array(lists.length * 2);
+  while (heap.length) {
+    const term = lists[heap[0]!]![pos[heap[0]!]!]!;
+    let n = 0;
+    // Pop every head holding the term (in list order, by the tie-break), then put the lists back.
+    while (heap.length && lists[heap[0]!]![pos[heap[0]!]!] === term) {
+      const k = heap[0]!;
+      at[n * 2] = k;
+      at[n * 2 + 1] = pos[k]!;
+      n++;
+      const last = heap.pop()!;
+      if (heap.length) { heap[0] = last; down(0); }
+    }
+    each(term, n, at);
+    for (let j = 0; j < n; j++) {
+      const k = at[j * 2]!;
+      if (++pos[k]! < lists[k]!.length) { heap.push(k); up(heap.length - 1); }
+    }
   }
 }
 

@@ -76,9 +76,9 @@ const PAGE_JS = `import { createEngine } from './src/engine/engine.ts';
 
 /**
  * Starts Chromium on the bench page. `profile` is the profile directory to use (kept), else a temporary one
- * (removed by stop()).
+ * (removed by stop()); `port` the server's port, else a free one (IndexedDB is kept per origin, port included).
  */
-export async function startBenchPage(profile) {
+export async function startBenchPage(profile, port = 0) {
   const js = (await build({
     stdin: { contents: PAGE_JS, resolveDir: root, loader: 'ts' },
     bundle: true, format: 'esm', platform: 'browser', target: 'chrome120', write: false, logLevel: 'warning',
@@ -90,7 +90,7 @@ export async function startBenchPage(profile) {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="/bench.js"></script>');
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const temporary = !profile;
   profile ??= await mkdtemp(join(tmpdir(), 'presscut-search-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -99,7 +99,7 @@ export async function startBenchPage(profile) {
       '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
   });
   const run = {
-    server, profile, context, url: `http://127.0.0.1:${server.address().port}/`, page: null,
+    server, profile, context, port: server.address().port, url: `http://127.0.0.1:${server.address().port}/`, page: null,
     /** A fresh page over the same profile (cold caches, as a side panel opening). */
     async reload() {
       await run.page?.close();

@@ -1,7 +1,8 @@
 // The quick half of the search bench: the synthetic archive (synthetic.mjs) ingested into Chromium's IndexedDB
 // only, in a profile that is kept, then the query set timed there. No ground truth, no libraries, no Node run:
 // for working on the index, where the full bench (search.mjs) takes half an hour at 100,000 articles.
-//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE]
+//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K]
+// --more K ingests K more articles into a built profile (with --cpu-profile, profiled): ingest at that size.
 // A second run over the same profile skips the ingest and compares each query's total with the first run's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const arg = (name, dflt) => {
 const N = Number(arg('articles', 100_000));
 const profile = arg('profile', `/tmp/presscut-search-chromium-${N}`);
 const cpuProfile = arg('cpu-profile', null);
+const MORE = Number(arg('more', 0));
 const BATCH = 32;
 const fmt = (x, d = 1) => x.toFixed(d);
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
@@ -24,7 +26,7 @@ let marker = !process.argv.includes('--rebuild') && existsSync(markerPath) ? JSO
 if (marker && marker.articles < N) marker = null;
 if (!marker) (await import('node:fs')).rmSync(profile, { recursive: true, force: true });
 
-const run = await startBenchPage(profile);
+const run = await startBenchPage(profile, marker?.port);
 
 /** Self time by function over a CPU profile, the top rows. */
 function hotspots(prof, top = 30) {
@@ -61,13 +63,27 @@ if (!marker) {
       articles += r.articles;
       pages += BATCH;
       if (pages % (BATCH * 40) === 0) console.log(`  ${articles.toLocaleString('en')} articles, ${fmt(articles / (ms / 1000), 0)} articles/s`);
-      if (cpuProfile && articles >= 3000) break;
     }
   });
   console.log(`ingest: ${articles.toLocaleString('en')} articles in ${pages} pages, ${fmt(articles / (ms / 1000), 0)} articles/s in batches of ${BATCH} (wall ${fmt((performance.now() - t0) / 1000, 0)} s)`);
   // Headline queries take a bigram of a common word here, as no article texts are at hand.
   const docs = Array.from({ length: 50 }, () => ({ norm: [pick(zhWords.slice(0, 3000))] }));
-  marker = { articles, pages, rate: articles / (ms / 1000), queries: makeQueries(docs).map((q) => ({ q: q.q, kind: q.kind })), totals: null };
+  marker = { articles, pages, port: run.port, rate: articles / (ms / 1000), queries: makeQueries(docs).map((q) => ({ q: q.q, kind: q.kind })), totals: null };
+}
+
+if (MORE) {
+  for (let p = 0; p < marker.pages; p++) nextPage(); // the generator where the build left it
+  let articles = 0, ms = 0;
+  await profiled('more', async () => {
+    while (articles < MORE) {
+      const r = await run.page.evaluate((t) => window.bench.ingest(t), Array.from({ length: BATCH }, nextPage));
+      ms += r.ms;
+      articles += r.articles;
+    }
+  });
+  console.log(`${articles.toLocaleString('en')} more articles after ${marker.articles.toLocaleString('en')}: ${fmt(articles / (ms / 1000), 0)} articles/s`);
+  await run.stop();
+  process.exit(0);
 }
 
 const qs = marker.queries;
