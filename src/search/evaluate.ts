@@ -3,7 +3,7 @@
  * then the token sequence verified), groups intersected, OR alternatives united, exclusions removed, date and
  * collection and tag filters applied, then sorted by BM25F score or by date.
  */
-import type { FieldHits } from './codec.js';
+import type { FieldHits, PostingList } from './codec.js';
 import { type Matcher, matcherOf, positionsMatch } from './match.js';
 import { type ParsedQuery, QuerySyntaxError, type SetFilter, type TextClause, type TextField } from './query.js';
 import { idf, termScore } from './rank.js';
@@ -35,13 +35,32 @@ function matcherFor(c: TextClause): Matcher {
   return m;
 }
 
-/** Documents matching one clause, with their score for it. */
-async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: EvalDeps, scored: boolean): Promise<Map<number, number>> {
-  const fields = CLAUSE_FIELDS[c.field];
-  const fieldMask = fields.reduce((x, f) => x | (1 << f), 0);
+/** A clause with its terms' posting lists read: what evaluating it needs, and how many documents it may match. */
+interface Prepared {
+  c: TextClause;
+  m: Matcher;
+  fields: number[];
+  terms: string[];
+  lists: PostingList[];
+  /** At most this many documents match (its rarest term's). */
+  bound: number;
+}
+
+async function prepare(reader: IndexReader, c: TextClause): Promise<Prepared> {
+  const m = matcherFor(c);
   const terms = [...new Set(m.tokens.map((t) => t.term))];
-  const positional = m.tokens.length > 1 && !m.needsText;
   const lists = await Promise.all(terms.map((t) => reader.postings(t)));
+  return { c, m, fields: CLAUSE_FIELDS[c.field], terms, lists, bound: Math.min(...lists.map((l) => l.length)) };
+}
+
+/**
+ * Documents matching one clause, with their score for it; with `within`, only documents in it are considered
+ * (a query's later groups and its exclusions check the documents its rarest group left, not all of theirs).
+ */
+async function clauseDocs(reader: IndexReader, p: Prepared, deps: EvalDeps, scored: boolean, within?: Map<number, number>): Promise<Map<number, number>> {
+  const { m, fields, terms, lists } = p;
+  const fieldMask = fields.reduce((x, f) => x | (1 << f), 0);
+  const positional = m.tokens.length > 1 && !m.needsText;
   // Intersect the document lists, rarest first, on document numbers and field masks alone; `at[i][n]` is the
   // entry of candidate n in list i.
   const order = terms.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
@@ -49,7 +68,7 @@ async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: 
   let cand: number[] = [];
   const at: number[][] = terms.map(() => []);
   for (let k = 0; k < first.length; k++) {
-    if (!(first.masks[k]! & fieldMask)) continue;
+    if (!(first.masks[k]! & fieldMask) || (within && !within.has(first.docs[k]!))) continue;
     cand.push(first.docs[k]!);
     at[order[0]!]!.push(k);
   }
@@ -114,37 +133,27 @@ async function clauseDocs(reader: IndexReader, c: TextClause, m: Matcher, deps: 
  * @example const { docs } = await evaluate(reader, parseQuery('汽车产业集群'), 'relevance', deps)
  */
 export async function evaluate(reader: IndexReader, q: ParsedQuery, sort: 'relevance' | 'date', deps: EvalDeps, top = Infinity): Promise<Ranked> {
-  const matchers: Ranked['matchers'] = [];
-  const groups: Map<number, number>[] = [];
-  for (const group of q.groups) {
-    const merged = new Map<number, number>();
-    for (const c of group) {
-      const m = matcherFor(c);
-      matchers.push({ matcher: m, fields: CLAUSE_FIELDS[c.field] });
-      for (const [d, s] of await clauseDocs(reader, c, m, deps, true)) merged.set(d, (merged.get(d) ?? 0) + s);
-    }
-    groups.push(merged);
-  }
-  const excludeMatchers = q.exclude.map((c) => [c, matcherFor(c)] as const);
+  // Every clause's lists are read at once (the reads overlap), then the groups go rarest first.
+  const groups = await Promise.all(q.groups.map((g) => Promise.all(g.map((c) => prepare(reader, c)))));
+  const excluded = await Promise.all(q.exclude.map((c) => prepare(reader, c)));
+  const matchers: Ranked['matchers'] = groups.flat().map((p) => ({ matcher: p.m, fields: p.fields }));
+  const bound = (g: Prepared[]) => g.reduce((n, p) => n + p.bound, 0);
+  groups.sort((a, b) => bound(a) - bound(b));
 
-  groups.sort((a, b) => a.size - b.size);
-  let result: Map<number, number>;
-  if (groups.length) {
-    result = groups[0]!;
-    for (const g of groups.slice(1)) {
-      const next = new Map<number, number>();
-      for (const [d, s] of result) {
-        const t = g.get(d);
-        if (t !== undefined) next.set(d, s + t);
-      }
-      result = next;
+  let result: Map<number, number> | undefined;
+  for (const group of groups) {
+    const merged = new Map<number, number>();
+    for (const p of group) {
+      for (const [d, s] of await clauseDocs(reader, p, deps, true, result)) merged.set(d, (merged.get(d) ?? 0) + s);
     }
-  } else {
-    result = new Map(reader.allDocs().map((d) => [d, 0]));
-  }
-  for (const [c, m] of excludeMatchers) {
+    if (result) for (const [d, s] of merged) merged.set(d, s + result.get(d)!);
+    result = merged;
     if (!result.size) break;
-    for (const d of (await clauseDocs(reader, c, m, deps, false)).keys()) result.delete(d);
+  }
+  result ??= new Map(reader.allDocs().map((d) => [d, 0]));
+  for (const p of excluded) {
+    if (!result.size) break;
+    for (const d of (await clauseDocs(reader, p, deps, false, result)).keys()) result.delete(d);
   }
   for (const set of q.sets) {
     const members = await deps.members(set);

@@ -13,6 +13,8 @@ export interface SearchDoc {
   fields: [string, string, string, string];
   /** Publication day, days since 1970-01-01 (UTC). */
   day: number;
+  /** What results show as its source (sourceLabel). */
+  source: string | null;
   /** Hash of all of the above: an unchanged article is not re-indexed. */
   hash: string;
 }
@@ -36,10 +38,15 @@ function hostOf(url: string | undefined): string | null {
 export function fieldTexts(a: Article, c: Clipping): SearchDoc['fields'] {
   return [
     join([a.kicker, a.headline, a.subtitle]),
-    join([...a.paragraphs, ...a.captions]),
+    bodyText(a),
     join([a.dateline, a.byline, a.authors.join(' ')]),
     join([c.newspaper, c.source.title, hostOf(c.source.url)]),
   ];
+}
+
+/** The body field: paragraphs and captions, one per line (what snippets are cut from). */
+export function bodyText(a: Article): string {
+  return join([...a.paragraphs, ...a.captions]);
 }
 
 /** The name results show as the article's source: the newspaper, else the page title, else the site. */
@@ -89,7 +96,7 @@ export function isoDay(day: number): string {
 export function searchDoc(articleId: string, a: Article, c: Clipping): SearchDoc {
   const fields = fieldTexts(a, c);
   const day = dayOf(c);
-  return { articleId, fields, day, hash: contentHash(`${day}\u0000${fields.join('\u0000')}`) };
+  return { articleId, fields, day, source: sourceLabel(c), hash: contentHash(`${day}\u0000${fields.join('\u0000')}`) };
 }
 
 export type { FieldName };

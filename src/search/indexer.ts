@@ -88,6 +88,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     });
     n.day[i] = doc.day;
     n.ids[i] = doc.articleId;
+    (n.sources ??= new Array<string | null>(CHUNK_SIZE))[i] = doc.source;
     n.alive[i] = 1;
     meta.live++;
   }
@@ -110,5 +111,5 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
 }
 
 function emptyNorms(chunk: number): NormRow {
-  return { chunk, ids: new Array<string>(CHUNK_SIZE).fill(''), len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE) };
+  return { chunk, ids: new Array<string>(CHUNK_SIZE).fill(''), sources: new Array<string | null>(CHUNK_SIZE).fill(null), len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE) };
 }

@@ -59,6 +59,11 @@ export class IndexReader {
     return this.norms.get(doc >> CHUNK_BITS)?.ids[doc & (CHUNK_SIZE - 1)] ?? '';
   }
 
+  /** The source label of a live document: null where it has none, undefined where the index does not hold it. */
+  source(doc: number): string | null | undefined {
+    return this.norms.get(doc >> CHUNK_BITS)?.sources?.[doc & (CHUNK_SIZE - 1)];
+  }
+
   day(doc: number): number {
     return this.norms.get(doc >> CHUNK_BITS)?.day[doc & (CHUNK_SIZE - 1)] ?? 0;
   }

@@ -7,7 +7,7 @@ import type { Clipping } from '../model/records.js';
 import type { StoredArticle } from '../store/db.js';
 import { applyCorrections } from '../store/view.js';
 import { evaluate, type EvalDeps, type Ranked } from './evaluate.js';
-import { fieldTexts, isoDay, sourceLabel } from './fields.js';
+import { bodyText, fieldTexts, isoDay, sourceLabel } from './fields.js';
 import { findInText, type Matcher } from './match.js';
 import { normaliseWithMap } from './normalize.js';
 import { parseQuery, QuerySyntaxError } from './query.js';
@@ -19,19 +19,51 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 const MAX_LIMIT = 200;
 
-/** Loads documents' articles and clippings by document number (dropping any deleted meanwhile). */
-async function load(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
+/** Documents' live articles by document number (dropping any deleted meanwhile). */
+async function loadArticles(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, StoredArticle>> {
   const ids = docs.map((d) => reader.articleId(d));
   const rows = await db.table('articles').bulkGet(ids.filter(Boolean)) as (StoredArticle | undefined)[];
-  const byId = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
-  const clips = new Map<string, Clipping>();
-  const wanted = [...new Set([...byId.values()].map((r) => r.clippingId))];
-  (await db.table('clippings').bulkGet(wanted)).forEach((c: Clipping | undefined) => { if (c) clips.set(c.id, c); });
-  const out = new Map<number, { r: StoredArticle; c: Clipping }>();
+  const byId = new Map(rows.flatMap((r) => (r && r.deletedAt === null ? [[r.id, r] as const] : [])));
+  const out = new Map<number, StoredArticle>();
   docs.forEach((d, i) => {
-    const r = byId.get(ids[i]!), c = r && clips.get(r.clippingId);
-    if (r && c && r.deletedAt === null) out.set(d, { r, c });
+    const r = byId.get(ids[i]!);
+    if (r) out.set(d, r);
   });
+  return out;
+}
+
+/** Clippings by id. */
+async function loadClippings(db: Dexie, ids: Iterable<string>): Promise<Map<string, Clipping>> {
+  const rows = await db.table('clippings').bulkGet([...new Set(ids)]) as (Clipping | undefined)[];
+  return new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+}
+
+/** Documents' articles and clippings by document number (dropping any deleted meanwhile). */
+async function load(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, { r: StoredArticle; c: Clipping }>> {
+  const articles = await loadArticles(db, reader, docs);
+  const clips = await loadClippings(db, [...articles.values()].map((r) => r.clippingId));
+  const out = new Map<number, { r: StoredArticle; c: Clipping }>();
+  for (const [d, r] of articles) {
+    const c = clips.get(r.clippingId);
+    if (c) out.set(d, { r, c });
+  }
+  return out;
+}
+
+/**
+ * A page of results: each document's article and source label. The index holds the labels, so the clippings
+ * (each with its page's whole raw text) are read only for documents indexed before it did.
+ */
+async function loadResults(db: Dexie, reader: IndexReader, docs: number[]): Promise<Map<number, { r: StoredArticle; source: string | null }>> {
+  const articles = await loadArticles(db, reader, docs);
+  const missing = [...articles].filter(([d]) => reader.source(d) === undefined).map(([, r]) => r.clippingId);
+  const clips = missing.length ? await loadClippings(db, missing) : new Map<string, Clipping>();
+  const out = new Map<number, { r: StoredArticle; source: string | null }>();
+  for (const [d, r] of articles) {
+    const known = reader.source(d), c = clips.get(r.clippingId);
+    if (known !== undefined) out.set(d, { r, source: known });
+    else if (c) out.set(d, { r, source: sourceLabel(c) });
+  }
   return out;
 }
 
@@ -47,7 +79,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(options.limit ?? 20)));
   const empty = (error: SearchResponse['error']): SearchResponse => ({ query, total: 0, hits: [], error, tookMs: performance.now() - t0 });
-  let found: { ranked: Ranked; total: number; page: Ranked['docs']; loaded: Awaited<ReturnType<typeof load>> };
+  let found: { ranked: Ranked; total: number; page: Ranked['docs']; loaded: Awaited<ReturnType<typeof loadResults>> };
   try {
     const q = parseQuery(query);
     if (!q.groups.length && !q.exclude.length && !q.sets.length && q.after === null && q.before === null) return empty(null);
@@ -61,7 +93,7 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
       const ranked = await evaluate(reader, q, q.sort ?? options.sort ?? 'relevance', deps, whole ? Infinity : offset + limit);
       const docs = whole ? await collapseStories(db, (d) => reader.articleId(d), ranked.docs) : ranked.docs;
       const page = docs.slice(offset, offset + limit);
-      return { ranked, total: whole ? docs.length : ranked.total, page, loaded: await load(db, reader, page.map((d) => d.doc)) };
+      return { ranked, total: whole ? docs.length : ranked.total, page, loaded: await loadResults(db, reader, page.map((d) => d.doc)) };
     });
   } catch (e) {
     if (e instanceof QuerySyntaxError) return empty({ message: e.message, code: e.code, args: e.args, position: e.position, length: e.length });
@@ -71,14 +103,14 @@ export async function search(db: Dexie, reader: IndexReader, query: string, opti
   const hits: SearchHit[] = [];
   for (const d of page) {
     const x = loaded.get(d.doc);
-    if (x) hits.push(hitOf(x.r, x.c, d.score, d.day, ranked.matchers));
+    if (x) hits.push(hitOf(x.r, x.source, d.score, d.day, ranked.matchers));
   }
   return { query, total: found.total, hits, error: null, tookMs: performance.now() - t0 };
 }
 
-function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matchers: Ranked['matchers']): SearchHit {
+function hitOf(r: StoredArticle, source: string | null, score: number, day: number, matchers: Ranked['matchers']): SearchHit {
   const a = applyCorrections(r);
-  const body = fieldTexts(a, c)[1];
+  const body = bodyText(a);
   const nb = normaliseWithMap(body);
   const matches = matchers.filter((m) => m.fields.includes(1)).map((m) => findInText(m.matcher, nb));
   const headline = a.headline;
@@ -89,7 +121,7 @@ function hitOf(r: StoredArticle, c: Clipping, score: number, day: number, matche
   }
   return {
     articleId: r.id, clippingId: r.clippingId, headline, kicker: a.kicker, headlineHighlights,
-    source: sourceLabel(c), date: isoDay(day), snippet: makeSnippet(body, matches), score,
+    source, date: isoDay(day), snippet: makeSnippet(body, matches), score,
   };
 }
 

@@ -12,7 +12,7 @@
  *   hash buckets, one row per bucket (level k has bucketsOf(k) buckets, its bucket keys start at k << 16). A query
  *   reads one bucket row per segment. Background merges (merge.ts) turn `fanout` segments of a level into one of
  *   the next, a few buckets per small transaction, dropping dead documents' postings as they go.
- * - `searchNorms` (chunk): per document (256 per row) field lengths (BM25), publication day and an alive flag; a deleted or
+ * - `searchNorms` (chunk): per document (256 per row) field lengths (BM25), publication day, source label and an alive flag; a deleted or
  *   edited document is flagged dead here at once, and its postings go at the next merge of its segment.
  * - `searchIds` (articleId): article id -> document number, with a hash of the indexed text.
  * - `searchMeta` ('meta'): counters, totals (live documents, summed field lengths), the segment list, a merge in
@@ -126,6 +126,12 @@ export interface NormRow {
   chunk: number;
   /** The article id of each document ('' where none): results map document numbers to articles from the cache. */
   ids: string[];
+  /**
+   * The source each document's results show (sourceLabel: newspaper, page title or site; null where none), so
+   * that a page of results need not read its clippings. Rows written before it lack it (undefined entries): those
+   * documents' clippings are read.
+   */
+  sources?: (string | null)[];
   /** Field lengths, FIELD_COUNT per document. */
   len: Uint32Array;
   day: Int32Array;

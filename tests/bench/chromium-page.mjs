@@ -64,6 +64,7 @@ const PAGE_JS = `import { createEngine } from './src/engine/engine.ts';
             }
             return rows;
           },
+          database: () => db,
           async usage() { return (await navigator.storage.estimate()).usage; },
           async mergeAll() {
             // Every merge due, now: the index as an idle archive ends up, against the one ingest left behind.

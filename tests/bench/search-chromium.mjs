@@ -114,4 +114,6 @@ for (const k of kinds) {
   const a = pick(rows), b = pick(again);
   console.log(`| ${k} | ${a.length} | ${fmt(pct(a, 0.5))} | ${fmt(pct(a, 0.95))} | ${fmt(pct(b, 0.5))} | ${fmt(pct(b, 0.95))} |`);
 }
+const slow = rows.map((r, i) => ({ ...r, q: qs[i].q, again: again[i].ms })).sort((a, b) => b.ms - a.ms).slice(0, 12);
+console.log(`slowest: ${slow.map((r) => `${r.q} (${r.total}) ${fmt(r.ms)}/${fmt(r.again)} ms`).join(' · ')}`);
 await run.stop();

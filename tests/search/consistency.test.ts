@@ -122,7 +122,7 @@ function docs(n: number, seed: number): SearchDoc[] {
   const r = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   return Array.from({ length: n }, (_, i) => {
     const body = Array.from({ length: 20 + Math.floor(r() * 30) }, () => chars[Math.floor(r() * chars.length)]).join('') + ` word${i % 7}`;
-    return { articleId: `a${seed}-${i}`, fields: [`标题${i}`, body, '', '吉林日报'], day: 19000 + (i % 30), hash: `h${i}` };
+    return { articleId: `a${seed}-${i}`, fields: [`标题${i}`, body, '', '吉林日报'], day: 19000 + (i % 30), source: '吉林日报', hash: `h${i}` };
   });
 }
 

@@ -97,6 +97,18 @@ describe('results', () => {
     expect(top.snippet.text.length).toBeLessThanOrEqual(162);
   });
 
+  it('names each result\'s source, also for documents indexed before the index held source labels', async () => {
+    const { db, engine } = fresh();
+    await clip(engine, '长春新闻', '长春市汽车产业集群上榜。', { newspaper: '吉林日报' });
+    await engine.ingest({ text: '夜读\n他默想了很久，长春的冬天。\n', source: { via: 'article-page', url: 'https://news.example.org/a', title: '晚报网' }, hints: { channel: 'web' } });
+    const sources = async () => (await engine.search('长春')).hits.map((h) => h.source).sort();
+    expect(await sources()).toEqual(['吉林日报', '晚报网']);
+    // Norms rows as schema version 9 wrote them, without labels: results read the clippings instead.
+    await db.table('searchNorms').toCollection().modify((row: { sources?: unknown }) => { delete row.sources; });
+    await db.table('searchMeta').toCollection().modify((m: { generation: number }) => { m.generation++; });
+    expect(await sources()).toEqual(['吉林日报', '晚报网']);
+  });
+
   it('says when nothing matches', async () => {
     const { engine } = fresh();
     await engine.ingest({ text: JILIN, source: { via: 'paste' } });

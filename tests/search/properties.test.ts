@@ -19,7 +19,7 @@ async function indexed(texts: string[]) {
   const db = new PresscutDB(`prop-${process.pid}-${++k}`);
   const t = searchTables(db);
   await db.transaction('rw', Object.values(t), () => applyChanges(t, [], texts.map((text, i) => (
-    { articleId: `a${i}`, fields: ['', text, '', ''], day: 0, hash: String(i) }))));
+    { articleId: `a${i}`, fields: ['', text, '', ''], day: 0, source: null, hash: String(i) }))));
   const reader = new IndexReader(db);
   const deps = { verifyText: async () => new Set<number>(), members: async () => new Set<number>() };
   const run = async (q: string) => db.transaction('r', Object.values(t), async () => {
