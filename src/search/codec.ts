@@ -140,6 +140,27 @@ export class PostingList {
     return this.docs.length;
   }
 
+  /**
+   * The positions of entry k in field `f`, written to `out.a` (replaced by a larger array when it is too small);
+   * returns how many, -1 when the field does not hold the term. No objects: phrases check thousands of entries.
+   */
+  positionsInto(k: number, f: number, out: { a: Int32Array }): number {
+    const b = this.src[k]!, mask = b[this.at[k]!]!;
+    if (!(mask & (1 << f))) return -1;
+    const c = new Cursor(b, this.at[k]! + 1);
+    for (let g = 0; g < f; g++) {
+      if (!(mask & (1 << g))) continue;
+      c.varint();
+      c.skip(c.varint());
+    }
+    c.varint();
+    const n = c.varint();
+    if (out.a.length < n) out.a = new Int32Array(Math.max(n, out.a.length * 2));
+    let last = 0;
+    for (let i = 0; i < n; i++) out.a[i] = last += c.varint();
+    return n;
+  }
+
   /** The hits of entry k (term frequencies only without `positions`). */
   hits(k: number, positions: boolean): FieldHits {
     return decodeHits(new Cursor(this.src[k]!, this.at[k]!), positions);

@@ -3,8 +3,8 @@
  * then the token sequence verified), groups intersected, OR alternatives united, exclusions removed, date and
  * collection and tag filters applied, then sorted by BM25F score or by date.
  */
-import type { FieldHits, PostingList } from './codec.js';
-import { type Matcher, matcherOf, positionsMatch } from './match.js';
+import type { PostingList } from './codec.js';
+import { type Matcher, matcherOf, sequenceAt } from './match.js';
 import { type ParsedQuery, QuerySyntaxError, type SetFilter, type TextClause, type TextField } from './query.js';
 import { idf, termScore } from './rank.js';
 import type { IndexReader } from './reader.js';
@@ -88,38 +88,36 @@ async function clauseDocs(reader: IndexReader, p: Prepared, deps: EvalDeps, scor
     at[i] = mine;
     cand = keep.map((n) => cand[n]!);
   }
-  // Hits only for the candidates: positions where the clause needs them, term frequencies for the score.
-  const need = positional || scored;
-  const hitsOf = (n: number) => lists.map((l, i) => l.hits(at[i]![n]!, positional));
-  let docs: number[] = [];
-  const hits = new Map<number, FieldHits[]>();
+  // Of the candidates, those that hold the clause (n: their places in `cand`): checked on the text, on positions
+  // decoded into scratch arrays (no objects per candidate: a phrase of two common words has tens of thousands), or
+  // by the term lists alone.
+  let found: number[] = cand.map((_, n) => n);
   if (m.tokens.length > 1 && m.needsText) {
     const ok = await deps.verifyText(cand, m, fields);
-    cand.forEach((d, n) => {
-      if (!ok.has(d)) return;
-      docs.push(d);
-      if (scored) hits.set(d, hitsOf(n));
-    });
-  } else if (need) {
+    found = found.filter((n) => ok.has(cand[n]!));
+  } else if (positional) {
     const idx = new Map(terms.map((t, i) => [t, i]));
-    cand.forEach((d, n) => {
-      const row = hitsOf(n);
-      if (positional && !positionsMatch(m, m.tokens.map((t) => row[idx.get(t.term)!]!), fields)) return;
-      docs.push(d);
-      hits.set(d, row);
-    });
-  } else {
-    docs = cand;
+    const listOf = m.tokens.map((t) => idx.get(t.term)!), glued = m.tokens.map((t) => t.glued);
+    const scratch = m.tokens.map(() => ({ a: new Int32Array(64) })), lens = m.tokens.map(() => 0);
+    const holds = (n: number, f: number) => {
+      for (let j = 0; j < listOf.length; j++) {
+        const i = listOf[j]!;
+        lens[j] = lists[i]!.positionsInto(at[i]![n]!, f, scratch[j]!);
+        if (lens[j]! <= 0) return false;
+      }
+      return sequenceAt(scratch.map((s) => s.a), lens, glued);
+    };
+    found = found.filter((n) => fields.some((f) => holds(n, f)));
   }
   const out = new Map<number, number>();
   if (!scored) {
-    for (const d of docs) out.set(d, 0);
+    for (const n of found) out.set(cand[n]!, 0);
     return out;
   }
   const n = reader.meta.live, avg = reader.averages();
   const idfs = lists.map((l) => idf(n, l.length));
-  for (const d of docs) {
-    const row = hits.get(d)!;
+  for (const k of found) {
+    const d = cand[k]!, row = lists.map((l, i) => l.hits(at[i]![k]!, false));
     let s = 0;
     for (let i = 0; i < terms.length; i++) s += termScore(idfs[i]!, row[i]!, fields, (f) => reader.length(d, f), avg);
     out.set(d, s);

@@ -4,7 +4,6 @@
  * cannot decide (a lone CJK character next to other tokens: its positions are only recorded where it stands
  * alone), on the text with an equivalent regular expression, which also finds the ranges to highlight.
  */
-import type { FieldHits } from './codec.js';
 import { normalise, type Normalised } from './normalize.js';
 import { isCjk, type Token, tokenize } from './tokenize.js';
 
@@ -45,37 +44,27 @@ export function matcherOf(text: string): Matcher | null {
 }
 
 /**
- * Whether one field's hits hold the token sequence: `hits[j]` are the positions (`ord * 2 + glued`) of token j.
- * @example sequenceIn([[1, 4], [1, 7]], [false, true]) === true // ords 2 then 3, the second glued
+ * Whether one field holds the token sequence: `pos[j][0, len[j])` are the positions (`ord * 2 + glued`, ascending)
+ * of token j there, `glued[j]` whether the query glues it to the token before.
+ * @example sequenceAt([Int32Array.of(2), Int32Array.of(3)], [1, 1], [false, false]) === true // ords 1 then 2, glued
  */
-export function sequenceIn(hits: (number[] | undefined)[], glued: boolean[]): boolean {
-  const first = hits[0];
-  if (!first) return false;
-  // Positions are ascending, so one pointer per token walks its list once (no sets: this runs per candidate).
-  const at = new Array<number>(hits.length).fill(1);
-  outer: for (let k = 1; k < first.length; k++) {
+export function sequenceAt(pos: Int32Array[], len: number[], glued: boolean[]): boolean {
+  const first = pos[0]!, at = new Array<number>(pos.length).fill(0);
+  // Positions are ascending, so one pointer per token walks its list once.
+  outer: for (let k = 0; k < len[0]!; k++) {
     const ord = first[k]! >> 1;
-    for (let j = 1; j < hits.length; j++) {
-      const h = hits[j];
-      if (!h) return false;
-      const want = (ord + j) * 2;
+    for (let j = 1; j < pos.length; j++) {
+      const h = pos[j]!, n = len[j]!, want = (ord + j) * 2;
       let i = at[j]!;
-      while (i < h.length && h[i]! < want) i++;
+      while (i < n && h[i]! < want) i++;
       at[j] = i;
-      if (i >= h.length) return false;
+      if (i >= n) return false;
       // One token per ordinal: the entry is want + 1 (glued), want (not glued), or a later ordinal.
       if (!(h[i] === want + 1 || (!glued[j] && h[i] === want))) continue outer;
     }
     return true;
   }
   return false;
-}
-
-/** Whether any of `fields` of a document holds the clause, from its terms' hits (one FieldHits per token). */
-export function positionsMatch(m: Matcher, perToken: FieldHits[], fields: number[]): boolean {
-  if (m.tokens.length === 1) return fields.some((f) => perToken[0]![f] !== undefined);
-  const glued = m.tokens.map((t) => t.glued);
-  return fields.some((f) => sequenceIn(perToken.map((h) => h[f]), glued));
 }
 
 /** Ranges of the original text where the clause matches. */

@@ -15,11 +15,11 @@ const body = fc.array(fc.oneof(run, run, fc.constantFrom('，', '。', ' ', '123
 
 let k = 0;
 /** Indexes the texts (one document each) and returns a function running a query to the matching document numbers. */
-async function indexed(texts: string[]) {
+async function indexed(texts: string[], titles: string[] = []) {
   const db = new PresscutDB(`prop-${process.pid}-${++k}`);
   const t = searchTables(db);
   await db.transaction('rw', Object.values(t), () => applyChanges(t, [], texts.map((text, i) => (
-    { articleId: `a${i}`, fields: ['', text, '', ''], day: 0, source: null, hash: String(i) }))));
+    { articleId: `a${i}`, fields: [titles[i] ?? '', text, '', ''], day: 0, source: null, hash: String(i) }))));
   const reader = new IndexReader(db);
   const deps = { verifyText: async () => new Set<number>(), members: async () => new Set<number>() };
   const run = async (q: string) => db.transaction('r', Object.values(t), async () => {
@@ -56,6 +56,17 @@ describe('search properties', () => {
       const idx = await indexed(texts);
       const want = texts.flatMap((t, i) => (normalise(t).includes(normalise(q)) ? [i] : []));
       expect(await idx.run(q)).toEqual(want);
+      idx.close();
+    }), { numRuns: 40 });
+  }, 60_000);
+
+  it('finds an English phrase exactly where a field holds its words in sequence', async () => {
+    const word = fc.constantFrom('the', 'of', 'news', 'paper', 'city');
+    const words = fc.array(word, { minLength: 1, maxLength: 12 }).map((a) => a.join(' '));
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(words, words), { minLength: 1, maxLength: 4 }), word, word, async (docs, a, b) => {
+      const idx = await indexed(docs.map((d) => d[1]), docs.map((d) => d[0]));
+      const has = (s: string) => ` ${s} `.includes(` ${a} ${b} `);
+      expect(await idx.run(`"${a} ${b}"`)).toEqual(docs.flatMap((d, i) => (has(d[0]) || has(d[1]) ? [i] : [])));
       idx.close();
     }), { numRuns: 40 });
   }, 60_000);
