@@ -35,22 +35,28 @@ function matcherFor(c: TextClause): Matcher {
   return m;
 }
 
-/** A clause with its terms' posting lists read: what evaluating it needs, and how many documents it may match. */
+/**
+ * A clause ready to evaluate: its documents with their scores when an earlier query found them (the reader keeps
+ * them until the index changes), else its terms' posting lists; and how many documents it may match.
+ */
 interface Prepared {
-  c: TextClause;
   m: Matcher;
   fields: number[];
+  key: string;
+  cached: Map<number, number> | undefined;
   terms: string[];
   lists: PostingList[];
-  /** At most this many documents match (its rarest term's). */
+  /** At most this many documents match (its rarest term's, or exactly its cached result's). */
   bound: number;
 }
 
 async function prepare(reader: IndexReader, c: TextClause): Promise<Prepared> {
   const m = matcherFor(c);
+  const fields = CLAUSE_FIELDS[c.field], key = `${c.field}|${m.regex.source}`, cached = reader.clauseResult(key);
+  if (cached) return { m, fields, key, cached, terms: [], lists: [], bound: cached.size };
   const terms = [...new Set(m.tokens.map((t) => t.term))];
   const lists = await Promise.all(terms.map((t) => reader.postings(t)));
-  return { c, m, fields: CLAUSE_FIELDS[c.field], terms, lists, bound: Math.min(...lists.map((l) => l.length)) };
+  return { m, fields, key, cached, terms, lists, bound: Math.min(...lists.map((l) => l.length)) };
 }
 
 /**
@@ -58,6 +64,15 @@ async function prepare(reader: IndexReader, c: TextClause): Promise<Prepared> {
  * (a query's later groups and its exclusions check the documents its rarest group left, not all of theirs).
  */
 async function clauseDocs(reader: IndexReader, p: Prepared, deps: EvalDeps, scored: boolean, within?: Map<number, number>): Promise<Map<number, number>> {
+  if (p.cached) {
+    if (!within) return p.cached;
+    const out = new Map<number, number>();
+    for (const d of within.keys()) {
+      const s = p.cached.get(d);
+      if (s !== undefined) out.set(d, s);
+    }
+    return out;
+  }
   const { m, fields, terms, lists } = p;
   const fieldMask = fields.reduce((x, f) => x | (1 << f), 0);
   const positional = m.tokens.length > 1 && !m.needsText;
@@ -122,6 +137,7 @@ async function clauseDocs(reader: IndexReader, p: Prepared, deps: EvalDeps, scor
     for (let i = 0; i < terms.length; i++) s += termScore(idfs[i]!, row[i]!, fields, (f) => reader.length(d, f), avg);
     out.set(d, s);
   }
+  if (!within) reader.rememberClause(p.key, out);
   return out;
 }
 

@@ -9,6 +9,9 @@ import {
   bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
 } from './tables.js';
 
+/** Documents of clause results kept, in all (a result of 100,000 documents costs some 8 MB). */
+const CLAUSE_CACHE_DOCS = 200_000;
+
 interface CachedRecent {
   row: RecentRow;
   terms: string[];
@@ -19,6 +22,9 @@ export class IndexReader {
   private epoch = '';
   private norms = new Map<number, NormRow>();
   private recent: CachedRecent[] = [];
+  /** Clause results (document -> score) of this generation, least recently used first. */
+  private clauses = new Map<string, Map<number, number>>();
+  private clauseDocs = 0;
   meta: MetaRow = emptyMeta(FIELD_COUNT);
 
   constructor(private readonly db: Dexie) {}
@@ -30,6 +36,7 @@ export class IndexReader {
     if (this.meta.epoch !== this.epoch) this.reset();
     this.epoch = this.meta.epoch;
     if (this.meta.generation === this.generation) return;
+    this.forgetClauses();
     const [norms, seqs] = await Promise.all([t.norms.toArray(), t.recent.toCollection().primaryKeys()]);
     this.norms = new Map(norms.map((n) => [n.chunk, n]));
     const have = new Set(this.recent.map((r) => r.row.seq));
@@ -44,6 +51,36 @@ export class IndexReader {
     this.generation = -1;
     this.norms.clear();
     this.recent = [];
+    this.forgetClauses();
+  }
+
+  /**
+   * A clause's documents and scores as an earlier query of this generation found them: typing a query anew, or
+   * keeping a filter such as `source:` across queries, evaluates the clause once until the next write.
+   */
+  clauseResult(key: string): Map<number, number> | undefined {
+    const r = this.clauses.get(key);
+    if (r) {
+      this.clauses.delete(key);
+      this.clauses.set(key, r);
+    }
+    return r;
+  }
+
+  rememberClause(key: string, docs: Map<number, number>): void {
+    if (docs.size > CLAUSE_CACHE_DOCS || this.clauses.has(key)) return;
+    this.clauses.set(key, docs);
+    this.clauseDocs += docs.size;
+    for (const [k, v] of this.clauses) {
+      if (this.clauseDocs <= CLAUSE_CACHE_DOCS) break;
+      this.clauses.delete(k);
+      this.clauseDocs -= v.size;
+    }
+  }
+
+  private forgetClauses(): void {
+    this.clauses.clear();
+    this.clauseDocs = 0;
   }
 
   alive(doc: number): boolean {

@@ -109,6 +109,17 @@ describe('results', () => {
     expect(await sources()).toEqual(['吉林日报', '晚报网']);
   });
 
+  it('a filter kept across queries finds what was written since', async () => {
+    const { engine } = fresh();
+    const a = await clip(engine, '长春新闻', '长春市汽车产业集群上榜。', { newspaper: '吉林日报' });
+    expect(await ids(engine, 'source:吉林日报 汽车')).toEqual([a]);
+    expect(await ids(engine, 'source:吉林日报 长春')).toEqual([a]); // the source clause's documents are remembered …
+    const b = await clip(engine, '长春冬天', '长春的冬天来了。', { newspaper: '吉林日报' });
+    expect(await ids(engine, 'source:吉林日报 长春')).toEqual([a, b].sort()); // … until the next write
+    await engine.deleteArticle(a);
+    expect(await ids(engine, 'source:吉林日报 长春')).toEqual([b]);
+  });
+
   it('says when nothing matches', async () => {
     const { engine } = fresh();
     await engine.ingest({ text: JILIN, source: { via: 'paste' } });
