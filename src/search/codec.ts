@@ -72,8 +72,8 @@ export class Writer {
 }
 
 /**
- * Reads a list in the format above (PostingsBuilder writes them), its first document number relative to `prev`. With `positions` false, positions are skipped (cheaper) and
- * each field's hits hold the tf only.
+ * Reads a list in the format above (PostingsBuilder writes them), its first document number relative to `prev`.
+ * With `positions` false, positions are skipped (cheaper) and each field's hits hold the tf only.
  */
 export function decodePostings(b: Uint8Array, prev: number, positions: boolean): Posting[] {
   const out: Posting[] = [];
