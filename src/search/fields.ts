@@ -13,9 +13,9 @@ export interface SearchDoc {
   fields: [string, string, string, string];
   /** Publication day, days since 1970-01-01 (UTC). */
   day: number;
-  /** What results show as its source (sourceLabel). */
+  /** What results show as its source (sourceLabel, from the clipping fields `fields[3]` is made of). */
   source: string | null;
-  /** Hash of all of the above: an unchanged article is not re-indexed. */
+  /** Hash of the day and the fields: an unchanged article is not re-indexed. */
   hash: string;
 }
 

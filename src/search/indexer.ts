@@ -111,5 +111,8 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
 }
 
 function emptyNorms(chunk: number): NormRow {
-  return { chunk, ids: new Array<string>(CHUNK_SIZE).fill(''), sources: new Array<string | null>(CHUNK_SIZE).fill(null), len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE) };
+  return {
+    chunk, ids: new Array<string>(CHUNK_SIZE).fill(''), sources: new Array<string | null>(CHUNK_SIZE).fill(null),
+    len: new Uint32Array(CHUNK_SIZE * FIELD_COUNT), day: new Int32Array(CHUNK_SIZE), alive: new Uint8Array(CHUNK_SIZE),
+  };
 }

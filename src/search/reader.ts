@@ -9,7 +9,7 @@ import {
   bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
 } from './tables.js';
 
-/** Documents of clause results kept, in all (a result of 100,000 documents costs some 8 MB). */
+/** Documents of clause results kept, in all (a few MB of maps at most). */
 const CLAUSE_CACHE_DOCS = 200_000;
 
 interface CachedRecent {

@@ -12,8 +12,9 @@
  *   hash buckets, one row per bucket (level k has bucketsOf(k) buckets, its bucket keys start at k << 16). A query
  *   reads one bucket row per segment. Background merges (merge.ts) turn `fanout` segments of a level into one of
  *   the next, a few buckets per small transaction, dropping dead documents' postings as they go.
- * - `searchNorms` (chunk): per document (256 per row) field lengths (BM25), publication day, source label and an alive flag; a deleted or
- *   edited document is flagged dead here at once, and its postings go at the next merge of its segment.
+ * - `searchNorms` (chunk): per document (256 per row) field lengths (BM25), publication day, source label and an
+ *   alive flag; a deleted or edited document is flagged dead here at once, and its postings go at the next merge of
+ *   its segment.
  * - `searchIds` (articleId): article id -> document number, with a hash of the indexed text.
  * - `searchMeta` ('meta'): counters, totals (live documents, summed field lengths), the segment list, a merge in
  *   progress, and a generation number that every write bumps, so readers know when their caches are stale.

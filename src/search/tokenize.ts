@@ -111,15 +111,17 @@ export function termString(k: TermKey): string {
   return String.fromCharCode(PAIR_BASE + Math.floor(v / PAIR_SPAN), PAIR_BASE + (v % PAIR_SPAN));
 }
 
-/** The key of a bigram of two BMP characters (the inverse of termString). */
+/** The key of the bigram `text[at, at + 2)`, whose two BMP characters are `a` and `b`. */
 function pairKey(text: string, a: number, b: number, at: number): TermKey {
-  return a >= PAIR_BASE && a < 0xa000 && b >= PAIR_BASE && b < 0xa000 ? 0x10000 + (a - PAIR_BASE) * PAIR_SPAN + (b - PAIR_BASE) : text.slice(at, at + 2);
+  const packed = a >= PAIR_BASE && a < 0xa000 && b >= PAIR_BASE && b < 0xa000;
+  return packed ? 0x10000 + (a - PAIR_BASE) * PAIR_SPAN + (b - PAIR_BASE) : text.slice(at, at + 2);
 }
 
 /** The key of a term (the inverse of termString). */
 export function termKey(term: string): TermKey {
   if (term.length === 1 && isCjk(term.charCodeAt(0))) return term.charCodeAt(0);
-  if (term.length === 2 && isCjk(term.charCodeAt(0)) && isCjk(term.charCodeAt(1))) return pairKey(term, term.charCodeAt(0), term.charCodeAt(1), 0);
+  const a = term.charCodeAt(0), b = term.charCodeAt(1);
+  if (term.length === 2 && isCjk(a) && isCjk(b)) return pairKey(term, a, b, 0);
   return term;
 }
 
@@ -143,8 +145,8 @@ export function termOccurrences(text: string, emit: (key: TermKey, pos: number) 
         if (!isCjk(c)) break;
         const w = c > 0xffff ? 2 : 1;
         if (k > 0) {
-          emit(prevW === 1 && w === 1 ? pairKey(text, prev, c, i - 1) : text.slice(i - prevW, i + w), ord * 2 + (k > 1 || prevEnd === start ? 1 : 0));
-          ord++;
+          const pair = prevW === 1 && w === 1 ? pairKey(text, prev, c, i - 1) : text.slice(i - prevW, i + w);
+          emit(pair, ord++ * 2 + (k > 1 || prevEnd === start ? 1 : 0));
         }
         const uni: TermKey = w === 1 ? c : text.slice(i, i + 2);
         // A lone character is a token of its own: its unigram gets the position.
