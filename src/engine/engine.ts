@@ -144,12 +144,15 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     return done;
   }
 
-  /** {@link rederiveBatch} over any number of clippings, in batches of a bounded number of pages and characters. */
-  async function rederive(clippingIds: string[]): Promise<Derivation[]> {
+  /**
+   * {@link rederiveBatch} over any number of clippings, in batches of a bounded number of pages and characters;
+   * those in `known` (just written) are not read again.
+   */
+  async function rederive(clippingIds: string[], known = new Map<string, Clipping>()): Promise<Derivation[]> {
     const out: Derivation[] = [];
     for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
       const ids = clippingIds.slice(i, i + BATCH_PAGES);
-      const clippings = (await db.clippings.bulkGet(ids)).map((c, k) => {
+      const clippings = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)!) : (await db.clippings.bulkGet(ids)).map((c, k) => {
         if (!c) throw new EngineError('not-found', `no clipping ${ids[k]}`);
         return c;
       });
@@ -304,10 +307,10 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
           });
         }
         await db.clippings.bulkAdd(fresh);
-        return fresh.map((c) => c.id);
+        return fresh;
       });
-      const derived = new Map(created.map((id, i) => [id, i]));
-      const results = await rederive(created);
+      const derived = new Map(created.map((c, i) => [c.id, i]));
+      const results = await rederive(created.map((c) => c.id), new Map(created.map((c) => [c.id, c])));
       return Promise.all(checked.map(async (c): Promise<IngestResult | IngestRefusal> => {
         if (!('id' in c)) return c;
         const at = derived.get(c.id);
