@@ -24,7 +24,11 @@ const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.mi
 const markerPath = join(profile, 'presscut-bench.json');
 let marker = !process.argv.includes('--rebuild') && existsSync(markerPath) ? JSON.parse(readFileSync(markerPath, 'utf8')) : null;
 if (marker && marker.articles < N) marker = null;
-if (!marker) (await import('node:fs')).rmSync(profile, { recursive: true, force: true });
+if (!marker && existsSync(profile)) {
+  // Only a profile this harness made (or Chromium's) is wiped for a new build.
+  if (!existsSync(markerPath) && !existsSync(join(profile, 'Default'))) throw new Error(`${profile} is not a bench profile: choose another --profile`);
+  (await import('node:fs')).rmSync(profile, { recursive: true, force: true });
+}
 
 const run = await startBenchPage(profile, marker?.port);
 
