@@ -152,7 +152,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     const out: Derivation[] = [];
     for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
       const ids = clippingIds.slice(i, i + BATCH_PAGES);
-      const clippings = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)!) : (await db.clippings.bulkGet(ids)).map((c, k) => {
+      const stored = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)) : await db.clippings.bulkGet(ids);
+      const clippings = stored.map((c, k) => {
         if (!c) throw new EngineError('not-found', `no clipping ${ids[k]}`);
         return c;
       });

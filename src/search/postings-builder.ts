@@ -34,7 +34,7 @@ class Ints {
  * @example
  * const b = new PostingsBuilder();
  * b.add(7, ['长春', '长春市汽车', '', '吉林日报']); // field lengths [1, 4, 0, 3]
- * const block = b.done(); // terms '吉林\n城市…', lists from document 0
+ * const { terms, offs, data } = b.done(); // every term once, sorted; list i is data[offs[i], offs[i + 1])
  */
 export class PostingsBuilder {
   private stringIds = new Map<string, number>();
