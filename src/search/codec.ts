@@ -2,9 +2,11 @@
  * The byte format of posting lists. Lists are stored as bytes, not as objects, because IndexedDB copies bytes
  * cheaply and a list of a hundred thousand objects would cost more to clone than to search.
  *
- * One entry per document, documents ascending:
- *   varint(doc - previous doc), byte(field mask), then for each field in the mask:
- *   varint(tf), varint(n positions), n × varint(position - previous position)
+ * One entry per document, documents ascending: varint(doc - previous doc), then a header byte h and the hits.
+ * - h < SHORT (the long form): h is the field mask; then for each field in it
+ *   varint(tf), varint(n positions), n × varint(position - previous position).
+ * - h ≥ SHORT (the short form, most entries): one field `h & 3` with n = (h >> 2) - 3 positions, 1 ≤ n ≤ 60, all
+ *   of its occurrences (tf = n); then n × varint(position delta). Two bytes fewer per entry: a third of the index.
  * Positions are `ord * 2 + glued` (tokenize.ts). A field's positions may be fewer than its tf: a CJK character's
  * unigram counts every occurrence but records the positions of lone ones only.
  */
@@ -13,6 +15,15 @@
 export const FIELDS = ['title', 'body', 'byline', 'source'] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
+
+/** Header bytes from SHORT up are the short form of an entry (see above); SHORT_MAX positions at most. */
+export const SHORT = 16;
+export const SHORT_MAX = 60;
+
+/** The short header of `n` positions in field `f`, or -1 when the entry needs the long form. */
+export function shortHeader(f: number, tf: number, n: number): number {
+  return tf === n && n >= 1 && n <= SHORT_MAX ? ((n + 3) << 2) | f : -1;
+}
 
 /** One document's occurrences of one term: per field `[tf, ...positions]`, or undefined when absent. */
 export type FieldHits = (number[] | undefined)[];
@@ -90,6 +101,13 @@ export function decodePostings(b: Uint8Array, prev: number, positions: boolean):
 export function decodeHits(c: Cursor, positions: boolean): FieldHits {
   const mask = c.b[c.i++]!;
   const hits: FieldHits = new Array(FIELD_COUNT);
+  if (mask >= SHORT) {
+    const n = (mask >> 2) - 3, h = [n];
+    if (!positions) c.skip(n);
+    else for (let k = 0, last = 0; k < n; k++) h.push((last += c.varint()));
+    hits[mask & 3] = h;
+    return hits;
+  }
   for (let f = 0; f < FIELD_COUNT; f++) {
     if (!(mask & (1 << f))) continue;
     const tf = c.varint(), n = c.varint();
@@ -122,12 +140,7 @@ export class PostingList {
     let doc = 0;
     while (c.i < end) {
       doc += c.varint();
-      const at = c.i, mask = b[c.i++]!;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        if (!(mask & (1 << f))) continue;
-        c.varint();
-        c.skip(c.varint());
-      }
+      const at = c.i, mask = skipHits(c);
       if (!keep(doc)) continue;
       this.docs.push(doc);
       this.masks.push(mask);
@@ -145,16 +158,20 @@ export class PostingList {
    * returns how many, -1 when the field does not hold the term. No objects: phrases check thousands of entries.
    */
   positionsInto(k: number, f: number, out: { a: Int32Array }): number {
-    const b = this.src[k]!, mask = b[this.at[k]!]!;
-    if (!(mask & (1 << f))) return -1;
+    if (!(this.masks[k]! & (1 << f))) return -1;
+    const b = this.src[k]!, h = b[this.at[k]!]!;
     const c = new Cursor(b, this.at[k]! + 1);
-    for (let g = 0; g < f; g++) {
-      if (!(mask & (1 << g))) continue;
+    let n: number;
+    if (h >= SHORT) n = (h >> 2) - 3;
+    else {
+      for (let g = 0; g < f; g++) {
+        if (!(h & (1 << g))) continue;
+        c.varint();
+        c.skip(c.varint());
+      }
       c.varint();
-      c.skip(c.varint());
+      n = c.varint();
     }
-    c.varint();
-    const n = c.varint();
     if (out.a.length < n) out.a = new Int32Array(Math.max(n, out.a.length * 2));
     let last = 0;
     for (let i = 0; i < n; i++) out.a[i] = last += c.varint();
@@ -165,6 +182,21 @@ export class PostingList {
   hits(k: number, positions: boolean): FieldHits {
     return decodeHits(new Cursor(this.src[k]!, this.at[k]!), positions);
   }
+}
+
+/** Moves the cursor, on an entry's header, past its hits; returns the entry's field mask. */
+function skipHits(c: Cursor): number {
+  const h = c.b[c.i++]!;
+  if (h >= SHORT) {
+    c.skip((h >> 2) - 3);
+    return 1 << (h & 3);
+  }
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (!(h & (1 << f))) continue;
+    c.varint();
+    c.skip(c.varint());
+  }
+  return h;
 }
 
 /** Reads varints from bytes, from position `i` on. */
@@ -204,12 +236,8 @@ export function appendList(w: Writer, b: Uint8Array, start: number, end: number,
   let doc = 0;
   while (c.i < end) {
     doc += c.varint();
-    const from = c.i, mask = b[c.i++]!;
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      if (!(mask & (1 << f))) continue;
-      c.varint();
-      c.skip(c.varint());
-    }
+    const from = c.i;
+    skipHits(c);
     if (!keep(doc)) continue;
     w.varint(doc - prev);
     w.copy(b, from, c.i);

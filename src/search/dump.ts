@@ -4,6 +4,7 @@
  * date by edits with one rebuilt from scratch.
  */
 import type { Dexie } from 'dexie';
+import { listRange } from './blocks.js';
 import { decodePostings, FIELD_COUNT, type FieldHits } from './codec.js';
 import { CHUNK_BITS, CHUNK_SIZE, searchTables, termsOf } from './tables.js';
 
@@ -28,7 +29,7 @@ export async function dumpIndex(db: Dexie): Promise<IndexDump> {
   const rows = [...(await t.segments.toArray()), ...(await t.recent.toArray())];
   for (const row of rows) {
     termsOf(row).forEach((term, k) => {
-      for (const p of decodePostings(row.data.subarray(row.offs[k]!, row.offs[k + 1]!), 0, true)) {
+      for (const p of decodePostings(row.data.subarray(...listRange(row, k)), 0, true)) {
         const id = names.get(p.doc);
         if (!id || !alive(p.doc)) continue;
         // A document's postings of a term are stored once: a second copy means a flush or merge duplicated them.

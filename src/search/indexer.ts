@@ -6,6 +6,7 @@
 import type { Clipping } from '../model/records.js';
 import type { StoredArticle } from '../store/db.js';
 import { applyCorrections } from '../store/view.js';
+import { packBlock } from './blocks.js';
 import { FIELD_COUNT } from './codec.js';
 import { searchDoc, type SearchDoc } from './fields.js';
 import { normalise } from './normalize.js';
@@ -99,7 +100,8 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     t.norms.bulkPut([...norms.values()]),
   ];
   if (!postings.empty) {
-    writes.push(t.recent.put({ seq: meta.seq++, lo: newDocs[0]!.no, hi: newDocs[newDocs.length - 1]!.no, ...postings.done() }));
+    const lo = newDocs[0]!.no;
+    writes.push(t.recent.put({ seq: meta.seq++, lo, hi: newDocs[newDocs.length - 1]!.no, ...packBlock(postings.done(), lo) }));
     meta.recentWrites++;
     meta.recentDocs += newDocs.length;
   }

@@ -4,7 +4,7 @@
  * sorted, each (term, document) entry is encoded once into one buffer, and the entries are then gathered term by
  * term. Indexing is most of what ingest costs, and objects per posting made most of that garbage.
  */
-import { Writer } from './codec.js';
+import { shortHeader, Writer } from './codec.js';
 import type { ListBlock } from './tables.js';
 import { type TermKey, termOccurrences, termString } from './tokenize.js';
 
@@ -79,7 +79,8 @@ export class PostingsBuilder {
     });
     const occ = this.occ.subarray(0, this.nOcc).sort();
     const w = this.bytes;
-    // One entry per term: field mask, then per field tf, the number of positions and their deltas.
+    // One entry per term: its header (codec.ts: short when one field holds it and every occurrence is placed),
+    // then per field tf, the number of positions and their deltas (the short form has the deltas only).
     for (let i = 0; i < occ.length;) {
       const term = Math.floor(occ[i]! / (POS_SPAN * 4));
       let end = i;
@@ -88,7 +89,9 @@ export class PostingsBuilder {
         mask |= 1 << (Math.floor(occ[end]! / POS_SPAN) & 3);
         end++;
       }
-      w.byte(mask);
+      const first = Math.floor(occ[i]! / POS_SPAN) & 3;
+      const short = mask === 1 << first && occ[end - 1]! % POS_SPAN !== COUNTED ? shortHeader(first, end - i, end - i) : -1;
+      w.byte(short >= 0 ? short : mask);
       for (let j = i; j < end;) {
         const field = Math.floor(occ[j]! / POS_SPAN);
         let k = j, placed = 0;
@@ -96,8 +99,10 @@ export class PostingsBuilder {
           if (occ[k]! % POS_SPAN !== COUNTED) placed++;
           k++;
         }
-        w.varint(k - j);
-        w.varint(placed);
+        if (short < 0) {
+          w.varint(k - j);
+          w.varint(placed);
+        }
         let last = 0;
         for (let p = j; p < j + placed; p++) {
           const pos = occ[p]! % POS_SPAN;

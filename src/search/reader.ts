@@ -4,6 +4,7 @@
  * recent rows are immutable, so they are cached by sequence number and only new ones are read.
  */
 import type { Dexie } from 'dexie';
+import { listRange, unpackBlock } from './blocks.js';
 import { FIELD_COUNT, PostingList, termHash } from './codec.js';
 import {
   bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
@@ -14,6 +15,7 @@ const CLAUSE_CACHE_DOCS = 200_000;
 
 interface CachedRecent {
   row: RecentRow;
+  block: ListBlock;
   terms: string[];
 }
 
@@ -40,7 +42,7 @@ export class IndexReader {
     const [norms, seqs] = await Promise.all([t.norms.toArray(), t.recent.toCollection().primaryKeys()]);
     this.norms = new Map(norms.map((n) => [n.chunk, n]));
     const have = new Set(this.recent.map((r) => r.row.seq));
-    const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s)))).flatMap((row) => (row ? [{ row, terms: termsOf(row) }] : []));
+    const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s)))).flatMap((row) => (row ? [{ row, block: unpackBlock(row), terms: termsOf(row) }] : []));
     const keep = new Set(seqs);
     this.recent = [...this.recent.filter((r) => keep.has(r.row.seq)), ...fresh].sort((a, b) => a.row.seq - b.row.seq);
     this.generation = this.meta.generation;
@@ -134,14 +136,13 @@ export class IndexReader {
     }))).flat().sort((a, b) => a.lo - b.lo);
     const out = new PostingList();
     const alive = (d: number) => this.alive(d);
-    const take = (b: ListBlock, i: number) => out.add(b.data, b.offs[i]!, b.offs[i + 1]!, alive);
     for (const row of rows) {
       const i = findTerm(termsOf(row), term);
-      if (i >= 0) take(row, i);
+      if (i >= 0) out.add(row.data, ...listRange(row, i), alive);
     }
-    for (const r of this.recent) {
-      const i = findTerm(r.terms, term);
-      if (i >= 0) take(r.row, i);
+    for (const { block: b, terms } of this.recent) {
+      const i = findTerm(terms, term);
+      if (i >= 0) out.add(b.data, b.offs[i]!, b.offs[i + 1]!, alive);
     }
     return out;
   }

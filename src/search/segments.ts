@@ -3,8 +3,11 @@
  * number is re-encoded), dead documents dropped. The flush of the recent rows (in the write's transaction) and
  * the merges (merge.ts) both build rows this way.
  */
+import { packBlock, unpackBlock } from './blocks.js';
 import { appendList, termHash, Writer } from './codec.js';
-import { bucketKey, CHUNK_BITS, CHUNK_SIZE, type ListBlock, type MetaRow, type SearchTables, type SegmentRow, termsOf } from './tables.js';
+import {
+  bucketKey, CHUNK_BITS, CHUNK_SIZE, type ListBlock, type MetaRow, type SearchTables, type SegmentRow, type StoredBlock, termsOf,
+} from './tables.js';
 
 /** Builds a block term by term (terms in sorted order); a term whose list comes out empty is left out. */
 export class BlockBuilder {
@@ -54,9 +57,10 @@ export class Grouper {
   private blocks: ListBlock[] = [];
   private terms: string[][] = [];
 
-  add(b: ListBlock): void {
-    this.blocks.push(b);
-    this.terms.push(termsOf(b));
+  /** Adds a stored row (recent or segment), documents after those of the rows added before. */
+  add(row: StoredBlock & { lo: number }): void {
+    this.blocks.push(unpackBlock(row));
+    this.terms.push(termsOf(row));
   }
 
   /** The rows of segment `seg` at `level` (each term's lists concatenated, documents `keep` rejects dropped). */
@@ -76,7 +80,7 @@ export class Grouper {
       });
     });
     const rows: SegmentRow[] = [];
-    for (const [bucket, b] of buckets) if (b.size) rows.push({ bucket, seg, lo, hi, ...b.done() });
+    for (const [bucket, b] of buckets) if (b.size) rows.push({ bucket, seg, lo, hi, ...packBlock(b.done(), lo) });
     return rows;
   }
 }

@@ -150,13 +150,20 @@ export interface ListBlock {
   data: Uint8Array;
 }
 
-export interface RecentRow extends ListBlock {
+/** A block as rows hold it: `offs` and `last` packed into `dict` (blocks.ts). */
+export interface StoredBlock {
+  terms: string;
+  dict: Uint8Array;
+  data: Uint8Array;
+}
+
+export interface RecentRow extends StoredBlock {
   seq: number;
   lo: number;
   hi: number;
 }
 
-export interface SegmentRow extends ListBlock {
+export interface SegmentRow extends StoredBlock {
   bucket: number;
   seg: number;
   lo: number;
@@ -196,7 +203,7 @@ export function emptyMeta(fieldCount: number): MetaRow {
 }
 
 /** The term list of a block. */
-export function termsOf(b: ListBlock): string[] {
+export function termsOf(b: { terms: string }): string[] {
   return b.terms ? b.terms.split('\n') : [];
 }
 

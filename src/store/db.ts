@@ -1,8 +1,8 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Annotation, ArticleRecord, Clipping, Collection, Membership, StoryLink } from '../model/records.js';
 import type { StoryPart } from '../link/types.js';
 import { indexExisting } from '../search/rebuild.js';
-import { SEARCH_STORES } from '../search/tables.js';
+import { SEARCH_STORES, SEARCH_TABLE_NAMES } from '../search/tables.js';
 import { buildListing, LISTING_TABLE, listingMiddleware, type ListingRow } from './listing.js';
 import { linkStoredClippings } from '../link/store.js';
 import { syncStores } from '../sync/index.js';
@@ -100,13 +100,20 @@ export class PresscutDB extends Dexie {
     // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 9
     // builds the index again.
     this.version(8).stores({});
-    // Version 9: the search index's norms rows hold 256 documents, not 1,024 (src/search/tables.ts): it is built again
-    // here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
-    this.version(9).stores({}).upgrade(async (tx) => {
-      await Promise.all(['searchMeta', 'searchIds', 'searchNorms', 'searchRecent', 'searchSegments'].map((n) => tx.table(n).clear()));
+    // Version 9: the search index's norms rows hold 256 documents, not 1,024 (src/search/tables.ts). It cleared the
+    // index and built it again; version 10 does both now, so an older database builds it once.
+    this.version(9).stores({}).upgrade(clearIndex);
+    // Version 10: the index's rows are packed tighter (src/search/blocks.ts, short entries in codec.ts): built
+    // again here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    this.version(10).stores({}).upgrade(async (tx) => {
+      await clearIndex(tx);
       await indexExisting(tx);
     });
   }
+}
+
+function clearIndex(tx: Transaction): Promise<unknown> {
+  return Promise.all(SEARCH_TABLE_NAMES.map((n) => tx.table(n).clear()));
 }
 
 const PAD = 9_000_000_000_000_000;

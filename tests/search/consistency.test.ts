@@ -9,6 +9,7 @@ import { IndexReader } from '../../src/search/reader.js';
 import { matchingIds } from '../../src/search/search.js';
 import type { SearchDoc } from '../../src/search/fields.js';
 import { mergeStep } from '../../src/search/merge.js';
+import { listRange } from '../../src/search/blocks.js';
 import { decodePostings } from '../../src/search/codec.js';
 import { CHUNK_BITS, CHUNK_SIZE, searchTables, termsOf, tuning } from '../../src/search/tables.js';
 import { PresscutDB } from '../../src/store/db.js';
@@ -88,6 +89,31 @@ describe('index consistency after every kind of edit', () => {
     expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
     upgraded.close();
   });
+  it('builds the index again when rows packed the schema version 9 way are found (version 10)', async () => {
+    const { db, engine } = fresh('upgrade9');
+    await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    // Version 10 changed no table, only what the index's rows hold: version 9's schema is this one.
+    const schema = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((x) => x.src).join(', ')]));
+    const name = `v9-${process.pid}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores(schema);
+    await v9.table('clippings').bulkPut(await db.clippings.toArray());
+    await v9.table('articles').bulkPut(await db.articles.toArray());
+    for (const n of ['searchMeta', 'searchIds', 'searchNorms']) await v9.table(n).bulkPut(await db.table(n).toArray());
+    // A recent row in version 9's shape (offs and last, no dict): read as version 10 rows are, it would break.
+    const meta = (await db.table('searchMeta').get('meta'))!;
+    await v9.table('searchRecent').put({ seq: 0, lo: 0, hi: 0, terms: '长春', offs: new Uint32Array([0, 2]), last: new Int32Array([0]), data: new Uint8Array([0, 20]) });
+    await v9.table('searchMeta').put({ ...meta, segments: [], recentDocs: 1, recentWrites: 1 });
+    v9.close();
+    const upgraded = new PresscutDB(name);
+    expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
+    const e = createEngine(upgraded);
+    const r = await e.search('汽车产业集群');
+    expect(r.total).toBe(1);
+    expect(r.hits[0]!.headline).toContain('汽车产业集群');
+    upgraded.close();
+  });
+
   it('replaces the first index layout (schema version 3) with the segments, built during the upgrade', async () => {
     const { db, engine } = fresh('upgrade3');
     await engine.ingest({ text: JILIN, source: { via: 'paste' } });
@@ -140,7 +166,7 @@ const write = (db: PresscutDB, removed: string[], ds: SearchDoc[]) =>
 async function storedDocs(db: PresscutDB): Promise<Set<number>> {
   const t = searchTables(db), out = new Set<number>();
   for (const row of [...(await t.segments.toArray()), ...(await t.recent.toArray())]) {
-    termsOf(row).forEach((_, k) => { for (const p of decodePostings(row.data.subarray(row.offs[k]!, row.offs[k + 1]!), 0, false)) out.add(p.doc); });
+    termsOf(row).forEach((_, k) => { for (const p of decodePostings(row.data.subarray(...listRange(row, k)), 0, false)) out.add(p.doc); });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodePostings, FIELD_COUNT, type Posting } from '../../src/search/codec.js';
+import { listRange, packBlock, unpackBlock } from '../../src/search/blocks.js';
+import { decodePostings, FIELD_COUNT, PostingList, type Posting } from '../../src/search/codec.js';
 import { normalise } from '../../src/search/normalize.js';
 import { PostingsBuilder } from '../../src/search/postings-builder.js';
 import { termsOf } from '../../src/search/tables.js';
@@ -31,7 +32,11 @@ function decoded(docs: { no: number; fields: string[] }[]): Map<string, Posting[
   const block = b.done();
   const terms = termsOf(block);
   expect([...terms].sort()).toEqual(terms);
+  // As a row stores it, and back: list i's place and last document survive.
+  const lo = docs[0]!.no, stored = { ...packBlock(block, lo), lo };
+  expect(unpackBlock(stored)).toEqual(block);
   return new Map(terms.map((t, i) => {
+    expect(listRange(stored, i)).toEqual([block.offs[i], block.offs[i + 1]]);
     const list = decodePostings(block.data.subarray(block.offs[i], block.offs[i + 1]), 0, true);
     expect(block.last[i]).toBe(list[list.length - 1]!.doc);
     return [t, list];
@@ -56,6 +61,32 @@ describe('PostingsBuilder', () => {
   it('gives each field its length in tokens', () => {
     const b = new PostingsBuilder();
     expect(b.add(0, ['长春', '长春市汽车 pdf', '', 'the daily'])).toEqual([1, 5, 0, 2]);
+  });
+
+  it('keeps every position of a term seen more often than one short entry holds, or in two fields', () => {
+    const many = Array.from({ length: 70 }, () => '长春').join(' ');
+    const got = decoded([{ no: 5, fields: ['长春', many, '', ''] }, { no: 9, fields: ['', many.slice(0, 182), '', ''] }]);
+    const hits = got.get('长春')!;
+    expect(hits.map((p) => p.doc)).toEqual([5, 9]);
+    expect(hits[0]!.hits[0]).toEqual([1, 0]);
+    expect(hits[0]!.hits[1]).toEqual([70, ...Array.from({ length: 70 }, (_, k) => k * 2)]);
+    expect(hits[1]!.hits[1]).toEqual([61, ...Array.from({ length: 61 }, (_, k) => k * 2)]);
+  });
+
+  it('gives a query the same documents, masks and positions whichever form an entry took', () => {
+    const b = new PostingsBuilder();
+    const texts = ['长春', '长春 长春', Array.from({ length: 65 }, () => '长春').join(' ')];
+    texts.forEach((t, i) => b.add(i, i === 1 ? [t, t, '', ''] : ['', t, '', '']));
+    const block = b.done(), i = termsOf(block).indexOf('长春');
+    const list = new PostingList();
+    list.add(block.data, block.offs[i]!, block.offs[i + 1]!, () => true);
+    expect(list.docs).toEqual([0, 1, 2]);
+    expect(list.masks).toEqual([2, 3, 2]);
+    const out = { a: new Int32Array(1) };
+    expect([0, 1, 2].map((k) => list.positionsInto(k, 1, out))).toEqual([1, 2, 65]);
+    expect(list.positionsInto(0, 0, out)).toBe(-1);
+    expect(list.positionsInto(1, 0, out)).toBe(2);
+    expect([...out.a.subarray(0, 2)]).toEqual([0, 2]);
   });
 
   it('counts a character inside a run without placing it, and places a lone one', () => {
