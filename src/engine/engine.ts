@@ -135,7 +135,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       for (const c of updated) if (c.parseError === null) {
         await linkClippingParts(db.links, db.storyParts, c, written.filter((r) => r.clippingId === c.id), t);
       }
-      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written)) || mergesDue;
+      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written, new Map(updated.map((c) => [c.id, c])))) || mergesDue;
       return out;
     });
     // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and

@@ -20,7 +20,8 @@ import {
 /**
  * Updates the index for a change of article rows: `removedIds` are rows deleted or replaced, `added` the rows
  * written (soft-deleted ones are skipped). Must run inside a transaction that includes `clippings` and the
- * search tables. An article whose indexed text did not change keeps its postings.
+ * search tables. An article whose indexed text did not change keeps its postings. `known` holds clippings the
+ * caller has in hand as they are now stored (the others are read).
  * Returns whether segments are due for merging (see applyChanges).
  * @example
  * await db.transaction('rw', [db.articles, db.clippings, ...searchTableList(db)], async () => {
@@ -28,11 +29,13 @@ import {
  *   await indexArticles(db, oldIds, records);
  * });
  */
-export async function indexArticles(src: TableSource, removedIds: string[], added: StoredArticle[]): Promise<boolean> {
+export async function indexArticles(
+  src: TableSource, removedIds: string[], added: StoredArticle[], known: ReadonlyMap<string, Clipping> = new Map(),
+): Promise<boolean> {
   const live = added.filter((r) => r.deletedAt === null);
-  const clippings = new Map<string, Clipping>();
-  const wanted = [...new Set(live.map((r) => r.clippingId))];
-  (await src.table('clippings').bulkGet(wanted)).forEach((c: Clipping | undefined) => { if (c) clippings.set(c.id, c); });
+  const clippings = new Map(known);
+  const wanted = [...new Set(live.map((r) => r.clippingId))].filter((id) => !known.has(id));
+  if (wanted.length) (await src.table('clippings').bulkGet(wanted)).forEach((c: Clipping | undefined) => { if (c) clippings.set(c.id, c); });
   const docs = live.flatMap((r) => {
     const c = clippings.get(r.clippingId);
     return c ? [searchDoc(r.id, applyCorrections(r), c)] : [];

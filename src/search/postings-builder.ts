@@ -127,9 +127,9 @@ export class PostingsBuilder {
   /** The block: terms sorted, each list written from document 0. */
   done(): ListBlock {
     const terms = this.keys.map(termString);
-    const order = terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+    const order = sortedOrder(terms);
     const rank = new Int32Array(terms.length);
-    order.forEach((id, r) => { rank[id] = r; });
+    for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
     // A counting sort of the entries by the rank of their term keeps each term's entries in document order.
     const n = this.entTerm.n, et = this.entTerm.a, ed = this.entDoc.a, ee = this.entEnd.a;
     const start = new Int32Array(terms.length + 1);
@@ -150,6 +150,38 @@ export class PostingsBuilder {
       offs[r + 1] = out.length;
       last[r] = prev;
     }
-    return { terms: order.map((id) => terms[id]!).join('\n'), offs, last, data: out.done() };
+    return { terms: Array.from(order, (id) => terms[id]!).join('\n'), offs, last, data: out.done() };
   }
+}
+
+const ID_SPAN = 2 ** 20; // (0xffff * 65537 + 65536) * ID_SPAN stays below 2^53
+
+/**
+ * The indices of `terms` (distinct) in the order of the strings. Most terms are one or two UTF-16 units (CJK
+ * bigrams and characters): they are packed with their index into numbers whose order is the strings' and sorted
+ * natively, five times faster than a comparator; the longer ones are sorted apart and the two runs merged.
+ */
+function sortedOrder(terms: string[]): Int32Array {
+  const out = new Int32Array(terms.length);
+  if (terms.length >= ID_SPAN) {
+    out.set(Array.from(out, (_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)));
+    return out;
+  }
+  const short = new Float64Array(terms.length), long: number[] = [];
+  let ns = 0;
+  terms.forEach((t, i) => {
+    // A one-unit term sorts before the two-unit terms it begins: its second place is 0, theirs the unit + 1.
+    if (t.length <= 2) short[ns++] = (t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0)) * ID_SPAN + i;
+    else long.push(i);
+  });
+  const sorted = short.subarray(0, ns).sort();
+  long.sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+  for (let i = 0, j = 0, n = 0; n < out.length;) {
+    const s = i < ns ? sorted[i]! % ID_SPAN : -1;
+    if (j >= long.length || (s >= 0 && terms[s]! < terms[long[j]!]!)) {
+      out[n++] = s;
+      i++;
+    } else out[n++] = long[j++]!;
+  }
+  return out;
 }
