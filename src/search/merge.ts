@@ -53,7 +53,9 @@ export async function mergeStep(db: Dexie): Promise<boolean> {
     const from = m.from.map((id) => meta.segments.find((s) => s.id === id)!).sort((a, b) => a.lo - b.lo);
     const level = from[0]!.level;
     const lo = from[0]!.lo, hi = from[from.length - 1]!.hi;
-    const end = Math.min(m.buckets, m.next + Math.max(1, Math.floor(tuning.mergeRows / from.length)));
+    // A source bucket is a row of each merged segment, and it spreads over `spread` rows of the target level.
+    const spread = bucketsOf(m.level) / m.buckets;
+    const end = Math.min(m.buckets, m.next + Math.max(1, Math.floor(tuning.mergeRows / Math.max(from.length, spread))));
     const keys: [number, number][] = [];
     for (let b = m.next; b < end; b++) for (const s of from) keys.push([level * 65536 + b, s.id]);
     const rows = (await t.segments.bulkGet(keys)).filter((r): r is SegmentRow => !!r);

@@ -103,8 +103,9 @@ export class PresscutDB extends Dexie {
     // Version 9: the search index's norms rows hold 256 documents, not 1,024 (src/search/tables.ts). It cleared the
     // index and built it again; version 10 does both now, so an older database builds it once.
     this.version(9).stores({}).upgrade(clearIndex);
-    // Version 10: the index's rows are packed tighter (src/search/blocks.ts, short entries in codec.ts): built
-    // again here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    // Version 10: the index's rows are packed tighter (src/search/blocks.ts, short entries in codec.ts) and level 1
+    // has fewer buckets (src/search/tables.ts, `tuning`): built again here for the articles already stored (from
+    // versions 1–5 too, whose index version 6 dropped).
     this.version(10).stores({}).upgrade(async (tx) => {
       await clearIndex(tx);
       await indexExisting(tx);

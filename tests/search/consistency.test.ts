@@ -155,7 +155,7 @@ function docs(n: number, seed: number): SearchDoc[] {
 /** Small sizes, so that a few hundred documents go through flushes, several levels of merges and purges. */
 function smallTree(): () => void {
   const saved = { ...tuning };
-  Object.assign(tuning, { recentDocs: 16, recentWrites: 4, fanout: 3, l1Buckets: 4, maxBuckets: 32, mergeRows: 6, purgeMin: 4, purgeShare: 0.2 });
+  Object.assign(tuning, { recentDocs: 16, recentWrites: 4, fanout: 3, l1Buckets: 4, l2Buckets: 32, maxBuckets: 32, mergeRows: 6, purgeMin: 4, purgeShare: 0.2 });
   return () => Object.assign(tuning, saved);
 }
 
@@ -263,7 +263,7 @@ describe('merging when idle', () => {
     const saved = { ...tuning };
     try {
       // Segments that no write merges (fanout huge), then a fanout that makes merges due, each a bucket a step.
-      Object.assign(tuning, { recentDocs: 8, recentWrites: 2, fanout: 1000, l1Buckets: 64, maxBuckets: 64, mergeRows: 1 });
+      Object.assign(tuning, { recentDocs: 8, recentWrites: 2, fanout: 1000, l1Buckets: 64, l2Buckets: 64, maxBuckets: 64, mergeRows: 1 });
       const pages = Array.from({ length: 32 }, (_, i) => `第${i}号公告\n本报讯 长春市汽车产业集群第${i}次会议召开，研究部署铁路北京段工作。\n`);
       const engines = { idle: createEngine(new PresscutDB(`idle-${process.pid}`), Date.now, { idleMergeMs: 1 }), busy: createEngine(new PresscutDB(`busy-${process.pid}`)) };
       const meta = async (name: string) => (await searchTables(new PresscutDB(`${name}-${process.pid}`)).meta.get('meta'))!;
