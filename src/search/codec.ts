@@ -6,7 +6,7 @@
  * - h < SHORT (the long form): h is the field mask; then for each field in it
  *   varint(tf), varint(n positions), n × varint(position - previous position).
  * - h ≥ SHORT (the short form, most entries): one field `h & 3` with n = (h >> 2) - 3 positions, 1 ≤ n ≤ 60, all
- *   of its occurrences (tf = n); then n × varint(position delta). Two bytes fewer per entry: a third of the index.
+ *   of its occurrences (tf = n); then n × varint(position delta): two bytes fewer than the long form.
  * Positions are `ord * 2 + glued` (tokenize.ts). A field's positions may be fewer than its tf: a CJK character's
  * unigram counts every occurrence but records the positions of lone ones only.
  */
@@ -16,14 +16,17 @@ export const FIELDS = ['title', 'body', 'byline', 'source'] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
 
-/** Header bytes from SHORT up are the short form of an entry (see above); SHORT_MAX positions at most. */
-export const SHORT = 16;
-export const SHORT_MAX = 60;
+/** Header bytes from SHORT up are the short form of an entry (see above), of SHORT_MAX positions at most. */
+const SHORT = 16;
+const SHORT_MAX = 60;
 
 /** The short header of `n` positions in field `f`, or -1 when the entry needs the long form. */
 export function shortHeader(f: number, tf: number, n: number): number {
   return tf === n && n >= 1 && n <= SHORT_MAX ? ((n + 3) << 2) | f : -1;
 }
+
+/** The number of positions (and occurrences) of a short entry. */
+const shortCount = (h: number) => (h >> 2) - 3;
 
 /** One document's occurrences of one term: per field `[tf, ...positions]`, or undefined when absent. */
 export type FieldHits = (number[] | undefined)[];
@@ -102,7 +105,7 @@ export function decodeHits(c: Cursor, positions: boolean): FieldHits {
   const mask = c.b[c.i++]!;
   const hits: FieldHits = new Array(FIELD_COUNT);
   if (mask >= SHORT) {
-    const n = (mask >> 2) - 3, h = [n];
+    const n = shortCount(mask), h = [n];
     if (!positions) c.skip(n);
     else for (let k = 0, last = 0; k < n; k++) h.push((last += c.varint()));
     hits[mask & 3] = h;
@@ -162,7 +165,7 @@ export class PostingList {
     const b = this.src[k]!, h = b[this.at[k]!]!;
     const c = new Cursor(b, this.at[k]! + 1);
     let n: number;
-    if (h >= SHORT) n = (h >> 2) - 3;
+    if (h >= SHORT) n = shortCount(h);
     else {
       for (let g = 0; g < f; g++) {
         if (!(h & (1 << g))) continue;
@@ -188,7 +191,7 @@ export class PostingList {
 function skipHits(c: Cursor): number {
   const h = c.b[c.i++]!;
   if (h >= SHORT) {
-    c.skip((h >> 2) - 3);
+    c.skip(shortCount(h));
     return 1 << (h & 3);
   }
   for (let f = 0; f < FIELD_COUNT; f++) {

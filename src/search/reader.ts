@@ -42,7 +42,8 @@ export class IndexReader {
     const [norms, seqs] = await Promise.all([t.norms.toArray(), t.recent.toCollection().primaryKeys()]);
     this.norms = new Map(norms.map((n) => [n.chunk, n]));
     const have = new Set(this.recent.map((r) => r.row.seq));
-    const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s)))).flatMap((row) => (row ? [{ row, block: unpackBlock(row), terms: termsOf(row) }] : []));
+    const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s))))
+      .flatMap((row) => (row ? [{ row, block: unpackBlock(row), terms: termsOf(row) }] : []));
     const keep = new Set(seqs);
     this.recent = [...this.recent.filter((r) => keep.has(r.row.seq)), ...fresh].sort((a, b) => a.row.seq - b.row.seq);
     this.generation = this.meta.generation;
