@@ -161,7 +161,7 @@ const ID_SPAN = 2 ** 20; // (0xffff * 65537 + 65536) * ID_SPAN stays below 2^53
  * bigrams and characters): they are packed with their index into numbers whose order is the strings' and sorted
  * natively, five times faster than a comparator; the longer ones are sorted apart and the two runs merged.
  */
-function sortedOrder(terms: string[]): Int32Array {
+export function sortedOrder(terms: string[]): Int32Array {
   const out = new Int32Array(terms.length);
   if (terms.length >= ID_SPAN) {
     out.set(Array.from(out, (_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)));
@@ -171,7 +171,7 @@ function sortedOrder(terms: string[]): Int32Array {
   let ns = 0;
   terms.forEach((t, i) => {
     // A one-unit term sorts before the two-unit terms it begins: its second place is 0, theirs the unit + 1.
-    if (t.length <= 2) short[ns++] = (t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0)) * ID_SPAN + i;
+    if (t.length === 1 || t.length === 2) short[ns++] = (t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0)) * ID_SPAN + i;
     else long.push(i);
   });
   const sorted = short.subarray(0, ns).sort();

@@ -2,8 +2,8 @@
  * The search index's IndexedDB tables (Dexie schema version 10) and their rows. All of it is derived from the
  * articles: it can be dropped and rebuilt (Engine.rebuildIndex) and is never synced.
  *
- * Layout. IndexedDB in Chrome costs about 0.1 ms per row written and little per byte (a 4 MB row takes about as
- * long as 150 small ones), so every write puts few, packed rows, and the postings are an LSM tree of immutable
+ * Layout. IndexedDB in Chromium costs about 0.13 ms per row written and about 0.015 ms per kB (a 4 MB row takes
+ * about as long as 400 small ones: tests/bench/idb-rows.mjs), so every write puts few, packed rows, and the postings are an LSM tree of immutable
  * segments that are merged later, out of the article's transaction:
  * - `searchRecent` (seq): each write transaction appends ONE row with the postings of all its documents. Rows
  *   are immutable; readers cache them by seq. When they hold RECENT_DOCS documents or RECENT_WRITES writes they
@@ -35,7 +35,7 @@ export const CHUNK_SIZE = 1 << CHUNK_BITS;
  * keep rows near 5 kB from level 2 up (a level-k segment holds about recentDocs × fanout^(k-1) documents) at the
  * price of about one row written per document and level. Level 1, which every document passes through, has
  * bigger rows (about 10 kB): writing a row costs Chromium about 0.13 ms whatever its size up to a few kB, and a
- * flush of 128 rows rather than 512 made bulk ingest 10–20 % faster at 10,000 articles.
+ * flush of 128 rows rather than 512 made bulk ingest 6–21 % faster at 10,000 articles.
  */
 export const tuning = {
   /** Recent rows are flushed into a level-1 segment past this many documents or writes. */

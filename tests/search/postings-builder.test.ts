@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listRange, packBlock, unpackBlock } from '../../src/search/blocks.js';
 import { decodePostings, FIELD_COUNT, PostingList, type Posting } from '../../src/search/codec.js';
 import { normalise } from '../../src/search/normalize.js';
-import { PostingsBuilder } from '../../src/search/postings-builder.js';
+import { PostingsBuilder, sortedOrder } from '../../src/search/postings-builder.js';
 import { termsOf } from '../../src/search/tables.js';
 import { fieldTerms, termString } from '../../src/search/tokenize.js';
 
@@ -55,6 +55,14 @@ describe('PostingsBuilder', () => {
   it('writes the lists fieldTerms describes, terms sorted, each list in document order', () => {
     fc.assert(fc.property(docs, (ds) => {
       expect(Object.fromEntries(decoded(ds))).toEqual(Object.fromEntries(expected(ds)));
+    }), { numRuns: 300 });
+  });
+
+  it('orders terms as strings compare, one- and two-unit terms among longer ones', () => {
+    const unit = fc.constantFrom('长', '春', 'a', 'z', '\u3000', '\uffff', '\ud840', '\udc0b', '1');
+    const term = fc.array(unit, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.uniqueArray(term, { maxLength: 60 }), (terms) => {
+      expect(Array.from(sortedOrder(terms), (i) => terms[i])).toEqual([...terms].sort((a, b) => (a < b ? -1 : 1)));
     }), { numRuns: 300 });
   });
 
