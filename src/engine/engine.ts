@@ -58,6 +58,7 @@ function summarise(done: Derivation[]): ReparseResult {
 /** Index maintenance (merging segments) done after each write of a page, at most about this long (ms) each time. */
 const MAINTAIN_MS = 40;
 
+
 const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
 
 /** What the host gives the engine besides its database. */
@@ -69,6 +70,11 @@ export interface EngineOptions {
    * a bulk import queries would otherwise read many small segments until enough later writes had merged them.
    */
   idleMergeMs?: number;
+  /**
+   * Maintenance left over (after an upgrade or a bulk import) waits until no search has begun for this long (ms;
+   * 300 by default): searches as the reader types then never queue behind a merge step.
+   */
+  searchQuietMs?: number;
 }
 
 /**
@@ -80,6 +86,10 @@ export interface EngineOptions {
 export function createEngine(db: PresscutDB, now: () => number = Date.now, options: EngineOptions = {}): Engine {
   /** Whether the index's segments may need merging (true at first: an upgrade may have left some). */
   let mergesDue = true;
+  /** When the last search began, and the maintenance that waits for searches to pause. */
+  let lastSearch = -Infinity;
+  let quiet: ReturnType<typeof setTimeout> | null = null;
+  const quietMs = options.searchQuietMs ?? 300;
 
   /** Parses one clipping outside any transaction; a failure is kept as the clipping's parse error. */
   function parseClipping(clipping: Clipping): { clipping: Clipping; page: Page; articles: Article[] } | { clipping: Clipping; error: string } {
@@ -184,6 +194,11 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
 
   let idle: ReturnType<typeof setTimeout> | null = null;
   async function mergeWhenIdle(): Promise<void> {
+    const wait = lastSearch + quietMs - performance.now();
+    if (wait > 0) {
+      idle = setTimeout(mergeWhenIdle, wait);
+      return;
+    }
     // A failing step stops the loop; the next write's tidy tries again.
     const more = await maintainIndex(db, MAINTAIN_MS).catch(() => null);
     idle = null;
@@ -469,10 +484,16 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     // Search (src/search): queries read the index; the reader caches per-document norms between writes. An index
     // with merges left over (an upgrade builds one without merging) gets them done between searches.
     async search(query, options) {
+      lastSearch = performance.now();
       const res = await search(db, reader, query, options);
       if (mergeDue(reader.meta)) {
         mergesDue = true;
-        void tidy();
+        // Once the reader stops typing: a search queued behind a merge step would wait for all of it.
+        if (quiet) clearTimeout(quiet);
+        quiet = setTimeout(() => {
+          quiet = null;
+          void tidy();
+        }, quietMs);
       }
       return res;
     },

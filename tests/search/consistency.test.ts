@@ -282,4 +282,31 @@ describe('merging when idle', () => {
       Object.assign(tuning, saved);
     }
   });
+
+  it('leaves the merges alone while searches come, and does them once searches pause', async () => {
+    const saved = { ...tuning };
+    try {
+      Object.assign(tuning, { recentDocs: 8, recentWrites: 2, fanout: 1000, l1Buckets: 64, l2Buckets: 64, maxBuckets: 64, mergeRows: 1 });
+      const name = `quiet-${process.pid}`;
+      const engine = createEngine(new PresscutDB(name), Date.now, { idleMergeMs: 1, searchQuietMs: 1000 });
+      for (let i = 0; i < 24; i++) await engine.ingest({ text: `第${i}号公告\n本报讯 长春市汽车产业集群第${i}次会议召开。\n`, source: { via: 'file' } });
+      tuning.fanout = 2;
+      const layout = async () => {
+        const m = (await searchTables(new PresscutDB(name)).meta.get('meta'))!;
+        return JSON.stringify([m.segments, m.merge]);
+      };
+      const { mergeDue } = await import('../../src/search/merge.js');
+      const before = await layout();
+      // As a reader types: each search within the quiet time of the one before, and no merge step in between.
+      for (const q of ['长', '长春', '长春市', '长春市汽车', '长春市汽车产业集群']) {
+        expect((await engine.search(q)).total).toBe(24);
+        expect(await layout()).toBe(before);
+      }
+      await expect.poll(async () => mergeDue((await searchTables(new PresscutDB(name)).meta.get('meta'))!), { timeout: 20_000, interval: 50 }).toBe(false);
+      expect(await layout()).not.toBe(before);
+      expect((await engine.search('长春市汽车产业集群')).total).toBe(24);
+    } finally {
+      Object.assign(tuning, saved);
+    }
+  });
 });
