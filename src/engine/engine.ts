@@ -58,7 +58,6 @@ function summarise(done: Derivation[]): ReparseResult {
 /** Index maintenance (merging segments) done after each write of a page, at most about this long (ms) each time. */
 const MAINTAIN_MS = 40;
 
-
 const PREVIEW_LIMIT = 2_000_000; // characters: beyond this the preview would lag the typing it follows
 
 /** What the host gives the engine besides its database. */
@@ -482,7 +481,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     },
 
     // Search (src/search): queries read the index; the reader caches per-document norms between writes. An index
-    // with merges left over (an upgrade builds one without merging) gets them done between searches.
+    // with merges left over (an upgrade builds one without merging) gets them done once searches pause.
     async search(query, options) {
       lastSearch = performance.now();
       const res = await search(db, reader, query, options);
