@@ -7,14 +7,14 @@ import type { Dexie } from 'dexie';
 import { listRange, unpackBlock } from './blocks.js';
 import { FIELD_COUNT, PostingList, termHash } from './codec.js';
 import {
-  bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, type RecentRow, searchTables, termsOf,
+  bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, searchTables, termsOf,
 } from './tables.js';
 
 /** Documents of clause results kept, in all (a few MB of maps at most). */
 const CLAUSE_CACHE_DOCS = 200_000;
 
 interface CachedRecent {
-  row: RecentRow;
+  seq: number;
   block: ListBlock;
   terms: string[];
 }
@@ -41,11 +41,11 @@ export class IndexReader {
     this.forgetClauses();
     const [norms, seqs] = await Promise.all([t.norms.toArray(), t.recent.toCollection().primaryKeys()]);
     this.norms = new Map(norms.map((n) => [n.chunk, n]));
-    const have = new Set(this.recent.map((r) => r.row.seq));
+    const have = new Set(this.recent.map((r) => r.seq));
     const fresh = (await t.recent.bulkGet(seqs.filter((s) => !have.has(s))))
-      .flatMap((row) => (row ? [{ row, block: unpackBlock(row), terms: termsOf(row) }] : []));
+      .flatMap((row) => (row ? [{ seq: row.seq, block: unpackBlock(row), terms: termsOf(row) }] : []));
     const keep = new Set(seqs);
-    this.recent = [...this.recent.filter((r) => keep.has(r.row.seq)), ...fresh].sort((a, b) => a.row.seq - b.row.seq);
+    this.recent = [...this.recent.filter((r) => keep.has(r.seq)), ...fresh].sort((a, b) => a.seq - b.seq);
     this.generation = this.meta.generation;
   }
 
