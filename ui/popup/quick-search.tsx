@@ -21,7 +21,10 @@ interface Props {
 /** The popup's search box: the top results as you type (or at Enter), each opening the article in the side panel. */
 export function QuickSearch({ engine, onOpen, onOpenAll }: Props) {
   const [query, setQuery] = useState('');
-  const { results, failure, runNow } = useSearch(engine, query, { sort: 'relevance', pageSize: TOP });
+  const search = useSearch(engine, query, { sort: 'relevance', pageSize: TOP });
+  const { failure, runNow } = search;
+  // An emptied box shows nothing in the same render: the hook drops its results only after it.
+  const results = query.trim() ? search.results : null;
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
