@@ -1,4 +1,4 @@
-import { affinity, grams } from './affinity.js';
+import { affinity, type Gram, grams } from './affinity.js';
 import type { Block, Piece, Segment } from './stream.js';
 import type { Unit } from './units.js';
 
@@ -25,7 +25,7 @@ export interface Attached {
 export function attach(text: string, units: Unit[], stream: Piece[], forced?: 'before' | 'after'): Attached {
   const segText = (s: Segment) => s.body.slice(0, 12).map((i) => text.slice(units[i]!.s, units[i]!.e)).join('');
   const blockText = (b: Block) => b.lines.filter((i) => units[i]!.role === 'display').map((i) => text.slice(units[i]!.s, units[i]!.e)).join('');
-  const segGrams = new Map<Segment, Set<string>>(), blockGrams = new Map<Block, Set<string>>();
+  const segGrams = new Map<Segment, Set<Gram>>(), blockGrams = new Map<Block, Set<Gram>>();
   for (const p of stream) {
     if ('seg' in p) segGrams.set(p.seg, grams(segText(p.seg)));
     else blockGrams.set(p.block, grams(blockText(p.block)));

@@ -1,4 +1,4 @@
-import { affinity, grams } from './affinity.js';
+import { affinity, type Gram, grams } from './affinity.js';
 import { isHan } from './chars.js';
 import type { Story } from './attach.js';
 import type { Look } from './features.js';
@@ -39,7 +39,7 @@ class Sides {
   str(idx: number[]): string {
     return idx.map((i) => this.text.slice(this.units[i]!.s, this.units[i]!.e)).join('');
   }
-  grams(idx: number[]): Set<string> {
+  grams(idx: number[]): Set<Gram> {
     return grams(this.str(idx));
   }
   display(s: Story): number[] {
@@ -65,7 +65,7 @@ function splitHeadlineBlocks(S: Sides, stories: Story[]): void {
     for (let k = 1; k < lines.length; k++) {
       const top = S.grams(lines.slice(0, k)), bot = S.grams(lines.slice(k));
       // Best two bodies for each half, so the pair can always avoid giving both halves to one body.
-      const rank = (g: Set<string>) => eligible.map((x) => ({ x, a: affinity(g, bodyGrams.get(x)!) }))
+      const rank = (g: Set<Gram>) => eligible.map((x) => ({ x, a: affinity(g, bodyGrams.get(x)!) }))
         .filter((c) => c.a >= 0.6).sort((p, q) => q.a - p.a).slice(0, 2);
       const tops = rank(top), bots = rank(bot);
       for (const t of tops) for (const b of bots) {
@@ -86,7 +86,7 @@ function splitHeadlineBlocks(S: Sides, stories: Story[]): void {
   }
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+function similarity(a: Set<Gram>, b: Set<Gram>): number {
   if (!a.size || !b.size) return 0;
   let hit = 0;
   for (const g of a) if (b.has(g)) hit++;
@@ -96,7 +96,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
 function mergeFragments(S: Sides, stories: Story[]): Story[] {
   const out = [...stories];
   // A body's grams are asked for once per fragment otherwise: kept until the body grows.
-  const known = new Map<Story, Set<string>>();
+  const known = new Map<Story, Set<Gram>>();
   const gramsOf = (s: Story) => known.get(s) ?? known.set(s, S.grams(s.seg.body)).get(s)!;
   for (const frag of stories) {
     if (frag.block || frag.seg.dateline.length || frag.seg.jumpFrom !== null || !frag.seg.soft || !frag.seg.body.length) continue;
@@ -117,7 +117,7 @@ function mergeFragments(S: Sides, stories: Story[]): Story[] {
 }
 
 function moveTails(S: Sides, stories: Story[]): Story[] {
-  let pairs: Set<string> | null = null; // every pair of adjacent characters of the page, built on first need
+  let pairs: Set<Gram> | null = null; // every pair of adjacent characters of the page, built on first need
   const used = (pair: string) => {
     if (!pairs) {
       pairs = new Set();
@@ -126,7 +126,7 @@ function moveTails(S: Sides, stories: Story[]): Story[] {
     }
     return pairs.has(pair);
   };
-  const lineGrams = new Map<number, string[]>();
+  const lineGrams = new Map<number, Gram[]>();
   const gramsOfLine = (i: number) => {
     let g = lineGrams.get(i);
     if (!g) lineGrams.set(i, (g = [...S.grams([i])]));
@@ -170,8 +170,8 @@ function moveTails(S: Sides, stories: Story[]): Story[] {
  * split in `at` how similar the tail is to `other` and to the head (shared grams over the smaller set).
  * Linear in the body's grams, where recomputing both halves at every split would be quadratic.
  */
-function sweepSplits(lines: string[][], other: Set<string>, at: Set<number>, report: (k: number, toOther: number, toHead: number) => void): void {
-  const tail = new Map<string, number>(), head = new Map<string, number>();
+function sweepSplits(lines: Gram[][], other: Set<Gram>, at: Set<number>, report: (k: number, toOther: number, toHead: number) => void): void {
+  const tail = new Map<Gram, number>(), head = new Map<Gram, number>();
   for (const line of lines) for (const g of line) tail.set(g, (tail.get(g) ?? 0) + 1);
   let tailSize = tail.size, headSize = 0, tailOther = 0, both = 0;
   for (const g of tail.keys()) if (other.has(g)) tailOther++;
