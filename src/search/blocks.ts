@@ -42,3 +42,25 @@ export function listRange(row: StoredBlock, i: number): [number, number] {
   }
   return [start, start + c.varint()];
 }
+
+/**
+ * The index of `term` in a block's joined term list, or -1: found in the string itself, where splitting it would
+ * make thousands of strings for every row a query reads (a seventh of what queries cost at 100,000 articles).
+ * @example termIndex('上海\n长春\n默想', '长春') // 1
+ */
+export function termIndex(terms: string, term: string): number {
+  let at: number;
+  if (terms.startsWith(term) && (terms.length === term.length || terms.charCodeAt(term.length) === NL)) at = 0;
+  else {
+    at = terms.indexOf(`\n${term}\n`) + 1;
+    if (!at) {
+      if (!terms.endsWith(`\n${term}`)) return -1;
+      at = terms.length - term.length;
+    }
+  }
+  let i = 0;
+  for (let k = 0; k < at; k++) if (terms.charCodeAt(k) === NL) i++;
+  return i;
+}
+
+const NL = 10;

@@ -4,7 +4,7 @@
  * recent rows are immutable, so they are cached by sequence number and only new ones are read.
  */
 import type { Dexie } from 'dexie';
-import { listRange, unpackBlock } from './blocks.js';
+import { listRange, termIndex, unpackBlock } from './blocks.js';
 import { FIELD_COUNT, PostingList, termHash } from './codec.js';
 import {
   bucketKey, CHUNK_BITS, CHUNK_SIZE, emptyMeta, findTerm, type ListBlock, type MetaRow, type NormRow, searchTables, termsOf,
@@ -138,7 +138,7 @@ export class IndexReader {
     const out = new PostingList();
     const alive = (d: number) => this.alive(d);
     for (const row of rows) {
-      const i = findTerm(termsOf(row), term);
+      const i = termIndex(row.terms, term);
       if (i >= 0) out.add(row.data, ...listRange(row, i), alive);
     }
     for (const { block: b, terms } of this.recent) {

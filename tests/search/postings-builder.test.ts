@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listRange, packBlock, unpackBlock } from '../../src/search/blocks.js';
+import { listRange, packBlock, termIndex, unpackBlock } from '../../src/search/blocks.js';
 import { decodePostings, FIELD_COUNT, PostingList, type Posting } from '../../src/search/codec.js';
 import { normalise } from '../../src/search/normalize.js';
 import { PostingsBuilder, sortedOrder } from '../../src/search/postings-builder.js';
@@ -101,5 +101,17 @@ describe('PostingsBuilder', () => {
     const got = decoded([{ no: 3, fields: ['', '长春长，车', '', ''] }]);
     expect(got.get('长')).toEqual([{ doc: 3, hits: [undefined, [2], undefined, undefined] }]);
     expect(got.get('车')).toEqual([{ doc: 3, hits: [undefined, [1, 4], undefined, undefined] }]); // ord 2, not glued
+  });
+});
+
+describe('termIndex', () => {
+  it('finds a term in a joined list where the list holds it, and never a part of another term', () => {
+    const unit = fc.constantFrom('长', '春', '市', 'a', 'b', 'ab');
+    const term = fc.array(unit, { minLength: 1, maxLength: 3 }).map((u) => u.join(''));
+    fc.assert(fc.property(fc.uniqueArray(term, { maxLength: 30 }), term, (list, probe) => {
+      const terms = [...list].sort();
+      expect(termIndex(terms.join('\n'), probe)).toBe(terms.indexOf(probe));
+      for (const [i, t] of terms.entries()) expect(termIndex(terms.join('\n'), t)).toBe(i);
+    }));
   });
 });
