@@ -27,12 +27,19 @@ export class CoreAccess {
   async load(table: string, keys: string[]): Promise<Map<string, { rec?: DocRecord; row?: SyncRecord }>> {
     const ids = keys.map((k) => docId(table, k));
     const recs = await this.core.table(DOCS_TABLE).getMany({ trans: this.trans, keys: ids });
-    const rows = await this.core.table(table).getMany({ trans: this.trans, keys });
+    // A row's stored value only matters beside its record (an edit is diffed against it): the rows of keys new
+    // to sync, all of a fresh ingest's, are not read.
+    const known = keys.filter((_, i) => recs[i] !== undefined);
+    const rows = known.length ? await this.core.table(table).getMany({ trans: this.trans, keys: known }) : [];
     const out = new Map<string, { rec?: DocRecord; row?: SyncRecord }>();
+    let k = 0;
     ids.forEach((id, i) => {
       const entry: { rec?: DocRecord; row?: SyncRecord } = {};
-      if (recs[i] !== undefined) entry.rec = checkRecord(recs[i]);
-      if (rows[i] !== undefined) entry.row = rows[i];
+      if (recs[i] !== undefined) {
+        entry.rec = checkRecord(recs[i]);
+        const row = rows[k++];
+        if (row !== undefined) entry.row = row;
+      }
       out.set(id, entry);
     });
     return out;
