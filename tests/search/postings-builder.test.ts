@@ -58,6 +58,15 @@ describe('PostingsBuilder', () => {
     }), { numRuns: 300 });
   });
 
+  it('keeps every term of a write that holds more than fifteen thousand distinct terms', () => {
+    // Characters from all over the CJK block, so that the term table grows many times over.
+    const text = (seed: number) => Array.from({ length: 1500 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919 + seed * 104729) % 20000))).join('');
+    const ds = Array.from({ length: 8 }, (_, i) => ({ no: i * 3 + 1, fields: [text(i), text(i + 50), '', '吉林日报'] }));
+    const got = decoded(ds);
+    expect(got.size).toBeGreaterThan(15_000);
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(expected(ds)));
+  });
+
   it('orders terms as strings compare, one- and two-unit terms among longer ones', () => {
     const unit = fc.constantFrom('长', '春', 'a', 'z', '\u3000', '\uffff', '\ud840', '\udc0b', '1');
     const term = fc.array(unit, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
