@@ -242,6 +242,29 @@ describe('index storage', () => {
     }
   }, 60_000);
 
+  it('leaves out of a flush the postings of recent documents deleted before it', async () => {
+    const restore = smallTree();
+    try {
+      const all = docs(20, 3);
+      const a = new PresscutDB(`flush-dead-${process.pid}`), c = new PresscutDB(`flush-dead-c-${process.pid}`);
+      await write(a, [], all.slice(0, 8));
+      const gone = (await searchTables(a).ids.get(all[2]!.articleId))!.docNo;
+      await write(a, [all[2]!.articleId], []);
+      await write(a, [], all.slice(8)); // past recentDocs: flushed into a level-1 segment
+      expect(await searchTables(a).recent.count()).toBe(0);
+      expect(await storedDocs(a)).not.toContain(gone);
+      expect((await storedDocs(a)).size).toBe(19);
+      // A second flush, with no document deleted since the first, drops nothing.
+      await write(a, [], docs(16, 4));
+      expect(await searchTables(a).recent.count()).toBe(0);
+      expect((await storedDocs(a)).size).toBe(35);
+      await write(c, [], [...all.filter((_, i) => i !== 2), ...docs(16, 4)]);
+      expect(await dumpIndex(a)).toEqual(await dumpIndex(c));
+    } finally {
+      restore();
+    }
+  });
+
   it('is empty again after adding and removing any documents', async () => {
     let k = 0;
     await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1000 }), async (n, seed) => {
