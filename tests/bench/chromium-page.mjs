@@ -1,6 +1,7 @@
 // A Chromium page on 127.0.0.1 that loads the Engine bundled for the browser, for the search benches: real
 // IndexedDB in a persistent profile, driven through window.bench. Timings are taken inside the page
-// (performance.now), so the DevTools protocol's transfer is not in them.
+// (performance.now), so the DevTools protocol's transfer is not in them. The database is opened as the
+// extension's worker opens it (openDatabase: sync's change tracking on), so every write costs what it costs there.
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,13 +11,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root } from './engine-bundle.mjs';
 
-const PAGE_JS = `import { createEngine } from './src/engine/engine.ts';
-        import { PresscutDB } from './src/store/db.ts';
+const PAGE_JS = `import { createEngine, openDatabase } from './src/engine/engine.ts';
         import { IndexReader } from './src/search/reader.ts';
         import { matchingIds } from './src/search/search.ts';
         import { mergeStep } from './src/search/merge.ts';
         const t0 = performance.now();
-        let db = new PresscutDB('bench'), engine = createEngine(db);
+        let db = openDatabase('bench'), engine = createEngine(db);
         window.bench = {
           async cold(q) {
             // From the script's start (the side panel opening) to the first result: open, load, query.
@@ -31,7 +31,7 @@ const PAGE_JS = `import { createEngine } from './src/engine/engine.ts';
           },
           async ingestSingly(texts) {
             // Page at a time, as clipping by hand does, into a database of its own that is dropped after.
-            const other = new PresscutDB('bench-singly'), e = createEngine(other);
+            const other = openDatabase('bench-singly'), e = createEngine(other);
             const s = performance.now();
             let n = 0;
             for (const text of texts) n += (await e.ingest({ text, source: { via: 'paste' } })).articleIds.length;

@@ -8,8 +8,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'dist', 'bench-search.mjs');
 await build({
   stdin: {
-    contents: `export { createEngine } from './src/engine/engine.ts';
-      export { PresscutDB } from './src/store/db.ts';
+    contents: `export { createEngine, openDatabase } from './src/engine/engine.ts';
       export { normalise } from './src/search/normalize.ts';
       export { tokenize } from './src/search/tokenize.ts';
       export { IndexReader } from './src/search/reader.ts';
@@ -23,5 +22,5 @@ await build({
   external: ['fake-indexeddb'],
 });
 
-/** The bundle's exports (the Engine, PresscutDB, normalise, …). */
+/** The bundle's exports (the Engine, openDatabase, normalise, …). */
 export const P = await import(pathToFileURL(out).href);

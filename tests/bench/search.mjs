@@ -32,7 +32,7 @@ const heap = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapU
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 
 const dbName = `bench-search-${process.pid}`;
-let db = new P.PresscutDB(dbName);
+let db = P.openDatabase(dbName);
 let engine = P.createEngine(db, (() => { let t = 1_600_000_000_000; return () => (t += 1000); })());
 
 console.log(`# Search bench: ${N.toLocaleString('en')} articles (70% Chinese, 1 Chinese page in 10 Traditional), checkpoint at ${CHECK.toLocaleString('en')}`);
@@ -123,7 +123,7 @@ async function indexBytes() {
 async function runPresscut(docs, queries) {
   // Cold start: a new connection and Engine (nothing cached), the first query to its first result.
   db.close();
-  db = new P.PresscutDB(dbName);
+  db = P.openDatabase(dbName);
   const t0 = performance.now();
   engine = P.createEngine(db);
   const first = await engine.search(queries[0].q, { limit: 20 });
