@@ -7,8 +7,8 @@ export type Gram = number | string;
 
 /**
  * Han bigrams and English content words (first five letters, lower case) of a text. Bigrams are numbers, not
- * two-character strings: a page's reassembly takes the grams of every body, and slicing them out was a tenth of
- * what bulk ingest cost.
+ * two-character strings: a page's reassembly takes the grams of every body, and slicing them out took a tenth
+ * of bulk ingest's CPU time.
  */
 export function grams(s: string): Set<Gram> {
   const g = new Set<Gram>();

@@ -117,7 +117,7 @@ function mergeFragments(S: Sides, stories: Story[]): Story[] {
 }
 
 function moveTails(S: Sides, stories: Story[]): Story[] {
-  let pairs: Set<Gram> | null = null; // every pair of adjacent characters of the page, built on first need
+  let pairs: Set<string> | null = null; // every pair of adjacent characters of the page, built on first need
   const used = (pair: string) => {
     if (!pairs) {
       pairs = new Set();
