@@ -112,7 +112,7 @@ function printTable(title, sums) {
 async function indexBytes() {
   const t = P.searchTables(db);
   let bytes = 0;
-  const block = (r) => { bytes += r.data.byteLength + r.offs.byteLength + r.last.byteLength + Buffer.byteLength(r.terms); };
+  const block = (r) => { bytes += r.data.byteLength + r.dict.byteLength + Buffer.byteLength(r.terms); };
   await t.segments.each(block);
   await t.recent.each(block);
   await t.norms.each((r) => { bytes += r.len.byteLength + r.day.byteLength + r.alive.byteLength; });
