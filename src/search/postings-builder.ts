@@ -168,7 +168,7 @@ class IntMap {
   /** The value of `k`, or -1. */
   get(k: number): number {
     const mask = this.keys.length - 1;
-    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+    for (let i = this.home(k); ; i = (i + 1) & mask) {
       const x = this.keys[i]!;
       if (x === k) return this.vals[i]!;
       if (x < 0) return -1;
@@ -178,12 +178,20 @@ class IntMap {
   /** Sets `k` (absent) to `v`; returns `v`. */
   set(k: number, v: number): number {
     if (++this.size * 2 > this.keys.length) this.rehash();
+    this.place(k, v);
+    return v;
+  }
+
+  private home(k: number): number {
+    return Math.imul(k, 0x9e3779b1) >>> this.shift;
+  }
+
+  private place(k: number, v: number): void {
     const mask = this.keys.length - 1;
-    let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
+    let i = this.home(k);
     while (this.keys[i]! >= 0) i = (i + 1) & mask;
     this.keys[i] = k;
     this.vals[i] = v;
-    return v;
   }
 
   private rehash(): void {
@@ -191,14 +199,7 @@ class IntMap {
     this.keys = new Int32Array(keys.length * 2).fill(-1);
     this.vals = new Int32Array(keys.length * 2);
     this.shift--;
-    const mask = this.keys.length - 1;
-    keys.forEach((k, j) => {
-      if (k < 0) return;
-      let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
-      while (this.keys[i]! >= 0) i = (i + 1) & mask;
-      this.keys[i] = k;
-      this.vals[i] = vals[j]!;
-    });
+    keys.forEach((k, j) => { if (k >= 0) this.place(k, vals[j]!); });
   }
 }
 
