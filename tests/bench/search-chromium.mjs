@@ -1,8 +1,9 @@
 // The quick half of the search bench: the synthetic archive (synthetic.mjs) ingested into Chromium's IndexedDB
 // only, in a profile that is kept, then the query set timed there. No ground truth, no libraries, no Node run:
 // for working on the index, where the full bench (search.mjs) takes half an hour at 100,000 articles.
-//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K]
+//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K] [--merged]
 // --more K ingests K more articles into a built profile (with --cpu-profile, profiled): ingest at that size.
+// --merged does every merge due before the queries (the bench page's engine does none by itself).
 // A second run over the same profile skips the ingest and compares each query's total with the first run's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,11 @@ if (MORE) {
 }
 
 const qs = marker.queries;
+if (process.argv.includes('--merged')) {
+  // At rest as an idle extension leaves it: every merge due done first (the page's engine runs none by itself).
+  const m = await run.page.evaluate(() => window.bench.mergeAll());
+  console.log(`merges done first: ${m.steps} steps, ${fmt(m.ms / 1000)} s`);
+}
 await run.reload();
 const cold = await run.page.evaluate((q) => window.bench.cold(q), qs[0].q);
 const rows = await profiled('queries', async () => {
