@@ -34,8 +34,8 @@ export const CHUNK_SIZE = 1 << CHUNK_BITS;
  * one bucket row of every segment for each term, and reads that miss the cache cost by the byte, so the defaults
  * keep rows near 5 kB from level 2 up (a level-k segment holds about recentDocs × fanout^(k-1) documents) at the
  * price of about one row written per document and level. Level 1, which every document passes through, has
- * bigger rows (about 10 kB): writing a row costs Chromium about 0.13 ms whatever its size up to a few kB, and a
- * flush of 128 rows rather than 512 made bulk ingest 6–21 % faster at 10,000 articles.
+ * 512 buckets too (schema version 11): with 128, flushes wrote fewer rows, but level-1 rows of 24 kB were most of
+ * the bytes a query read (README, "With sync's change tracking on"), and ingest at 100,000 was the same either way.
  */
 export const tuning = {
   /** Recent rows are flushed into a level-1 segment past this many documents or writes. */
@@ -44,7 +44,7 @@ export const tuning = {
   /** Segments of a level merged into one of the next. */
   fanout: 8,
   /** Buckets of a level-1 segment, and of a level-2 one (powers of two, the second a multiple; see bucketsOf). */
-  l1Buckets: 128,
+  l1Buckets: 512,
   l2Buckets: 4096,
   maxBuckets: 32768,
   /** Rows a merge transaction reads, and writes (whole source buckets, at least one: see mergeStep). */

@@ -104,9 +104,11 @@ export class PresscutDB extends Dexie {
     // index and built it again; version 10 does both now, so an older database builds it once.
     this.version(9).stores({}).upgrade(clearIndex);
     // Version 10: the index's rows are packed tighter (src/search/blocks.ts, short entries in codec.ts) and level 1
-    // has fewer buckets (src/search/tables.ts, `tuning`): built again here for the articles already stored (from
-    // versions 1–5 too, whose index version 6 dropped).
-    this.version(10).stores({}).upgrade(async (tx) => {
+    // had 128 buckets. It cleared the index and built it again; version 11 does both now.
+    this.version(10).stores({}).upgrade(clearIndex);
+    // Version 11: level 1 has 512 buckets again (src/search/tables.ts, `tuning`), so that queries read smaller rows:
+    // built again here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    this.version(11).stores({}).upgrade(async (tx) => {
       await clearIndex(tx);
       await indexExisting(tx);
     });

@@ -114,6 +114,32 @@ describe('index consistency after every kind of edit', () => {
     upgraded.close();
   });
 
+  it('builds the index again when its level 1 is laid out in the schema version 10 way (version 11)', async () => {
+    const saved = { ...tuning };
+    const name = `v10-${process.pid}`;
+    const { db, engine } = fresh('upgrade10');
+    try {
+      // Version 10's level 1 had 128 buckets: a flush then put a term's postings in a bucket row that version 11
+      // never reads.
+      Object.assign(tuning, { recentDocs: 1, recentWrites: 1, l1Buckets: 128 });
+      await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+      expect((await searchTables(db).meta.get('meta'))!.segments.map((s) => s.level)).toEqual([1]);
+      const schema = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((x) => x.src).join(', ')]));
+      const v10 = new Dexie(name);
+      v10.version(10).stores(schema); // version 11 changed no table either
+      for (const t of db.tables) await v10.table(t.name).bulkPut(await t.toArray());
+      v10.close();
+    } finally {
+      Object.assign(tuning, saved);
+    }
+    const upgraded = new PresscutDB(name);
+    expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
+    const r = await createEngine(upgraded).search('汽车产业集群');
+    expect(r.total).toBe(1);
+    expect(r.hits[0]!.headline).toContain('汽车产业集群');
+    upgraded.close();
+  });
+
   it('replaces the first index layout (schema version 3) with the segments, built during the upgrade', async () => {
     const { db, engine } = fresh('upgrade3');
     await engine.ingest({ text: JILIN, source: { via: 'paste' } });
