@@ -93,7 +93,7 @@ if (MORE) {
 
 const qs = marker.queries;
 if (process.argv.includes('--merged')) {
-  // At rest as an idle extension leaves it: every merge due done first (the page's engine runs none by itself).
+  // The archive at rest, as an idle extension leaves it.
   const m = await run.page.evaluate(() => window.bench.mergeAll());
   console.log(`merges done first: ${m.steps} steps, ${fmt(m.ms / 1000)} s`);
 }
