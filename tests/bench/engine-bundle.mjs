@@ -14,6 +14,7 @@ await build({
       export { IndexReader } from './src/search/reader.ts';
       export { matchingIds } from './src/search/search.ts';
       export { searchTables } from './src/search/tables.ts';
+      export { mergeStep } from './src/search/merge.ts';
       export { fieldTexts, dayOf } from './src/search/fields.ts';
       export { applyCorrections } from './src/store/view.ts';`,
     resolveDir: root, loader: 'ts',
