@@ -18,7 +18,7 @@ export async function dumpIndex(db: Dexie): Promise<IndexDump> {
   const t = searchTables(db);
   const meta = await t.meta.get('meta');
   const norms = new Map((await t.norms.toArray()).map((n) => [n.chunk, n]));
-  const names = new Map((await t.ids.toArray()).map((r) => [r.docNo, r.articleId]));
+  const names = new Map((await t.ids.toArray()).flatMap((set) => set.docNos.map((no, k) => [no, set.ids[k]!] as const)));
   const docs: IndexDump['docs'] = {};
   const alive = (d: number) => norms.get(d >> CHUNK_BITS)?.alive[d & (CHUNK_SIZE - 1)] === 1;
   for (const [docNo, id] of names) {

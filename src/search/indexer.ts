@@ -14,7 +14,7 @@ import { mergeDue } from './merge.js';
 import { PostingsBuilder } from './postings-builder.js';
 import { flushRecent } from './segments.js';
 import {
-  CHUNK_BITS, CHUNK_SIZE, emptyMeta, type IdRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
+  CHUNK_BITS, CHUNK_SIZE, emptyMeta, idSetsOf, type IdSetRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
 } from './tables.js';
 
 /**
@@ -51,16 +51,21 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   const byId = new Map(docs.map((d) => [d.articleId, d]));
   const ids = [...new Set([...removedIds, ...byId.keys()])];
   // Requests of one transaction run in order: issuing them together saves a round trip each (writes below too).
-  const [stored, idRows] = await Promise.all([t.meta.get('meta'), t.ids.bulkGet(ids)]);
+  const [stored, sets] = await Promise.all([t.meta.get('meta'), idSetsOf(t, ids)]);
   const meta = stored ?? emptyMeta(FIELD_COUNT);
-  const existing = new Map(idRows.flatMap((r) => (r ? [[r.articleId, r] as const] : [])));
+  const existing = new Map<string, { docNo: number; hash: string; set: IdSetRow }>();
+  for (const set of sets) set.ids.forEach((id, k) => existing.set(id, { docNo: set.docNos[k]!, hash: set.hashes[k]!, set }));
 
-  const dead: IdRow[] = [];
+  const dead: { articleId: string; docNo: number }[] = [];
   const fresh: SearchDoc[] = [];
+  const changedSets = new Set<IdSetRow>();
   for (const id of ids) {
     const old = existing.get(id), doc = byId.get(id);
     if (old && doc && old.hash === doc.hash) continue;
-    if (old) dead.push(old);
+    if (old) {
+      dead.push({ articleId: id, docNo: old.docNo });
+      changedSets.add(old.set);
+    }
     if (doc) fresh.push(doc);
   }
   if (!dead.length && !fresh.length) return mergeDue(meta);
@@ -97,9 +102,18 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     meta.live++;
   }
 
+  // A write's id row loses the entries of its documents that died; a new one holds this write's documents.
+  const gone = new Set(dead.map((r) => r.docNo));
+  const kept = [...changedSets].map((set) => {
+    const keep = set.docNos.flatMap((no, k) => (gone.has(no) ? [] : [k]));
+    return { lo: set.lo, ids: keep.map((k) => set.ids[k]!), docNos: keep.map((k) => set.docNos[k]!), hashes: keep.map((k) => set.hashes[k]!) };
+  });
+  if (newDocs.length) {
+    kept.push({ lo: newDocs[0]!.no, ids: newDocs.map((x) => x.doc.articleId), docNos: newDocs.map((x) => x.no), hashes: newDocs.map((x) => x.doc.hash) });
+  }
   const writes: Promise<unknown>[] = [
-    t.ids.bulkDelete(dead.filter((r) => !byId.has(r.articleId)).map((r) => r.articleId)),
-    t.ids.bulkPut(newDocs.map(({ doc, no }) => ({ articleId: doc.articleId, docNo: no, hash: doc.hash }))),
+    t.ids.bulkDelete(kept.filter((set) => !set.ids.length).map((set) => set.lo)),
+    t.ids.bulkPut(kept.filter((set) => set.ids.length)),
     t.norms.bulkPut([...norms.values()]),
   ];
   if (!postings.empty) {

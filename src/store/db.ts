@@ -2,7 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Annotation, ArticleRecord, Clipping, Collection, Membership, StoryLink } from '../model/records.js';
 import type { StoryPart } from '../link/types.js';
 import { indexExisting } from '../search/rebuild.js';
-import { SEARCH_STORES, SEARCH_TABLE_NAMES } from '../search/tables.js';
+import { SEARCH_STORES, SEARCH_STORES_V12, SEARCH_TABLE_NAMES } from '../search/tables.js';
 import { buildListing, LISTING_TABLE, listingMiddleware, type ListingRow } from './listing.js';
 import { linkStoredClippings } from '../link/store.js';
 import { syncStores } from '../sync/index.js';
@@ -92,23 +92,23 @@ export class PresscutDB extends Dexie {
       storyParts: 'articleId, clippingId, *editions',
       pdfBlobs: 'hash',
     }).upgrade((tx) => linkStoredClippings(tx));
-    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 9 builds it.
+    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 12 builds it.
     this.version(6).stores({ ...SEARCH_STORES, searchTail: null, searchPostings: null });
     // Version 7: the sync library's revision trees and checkpoints (src/sync). Rows stored before it get their
     // first revision at the first sync; nothing to migrate.
     this.version(7).stores(syncStores());
-    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 9
+    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 12
     // builds the index again.
     this.version(8).stores({});
-    // Version 9: the search index's norms rows hold 256 documents, not 1,024 (src/search/tables.ts). It cleared the
-    // index and built it again; version 10 does both now, so an older database builds it once.
-    this.version(9).stores({}).upgrade(clearIndex);
-    // Version 10: the index's rows are packed tighter (src/search/blocks.ts, short entries in codec.ts) and level 1
-    // had 128 buckets. It cleared the index and built it again; version 11 does both now.
-    this.version(10).stores({}).upgrade(clearIndex);
-    // Version 11: level 1 has 512 buckets again (src/search/tables.ts, `tuning`), so that queries read smaller rows:
-    // built again here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
-    this.version(11).stores({}).upgrade(async (tx) => {
+    // Versions 9, 10 and 11 changed what the index's rows hold (norms of 256 documents, tighter packing, level 1 in
+    // 128 then 512 buckets: src/search/tables.ts) and each cleared the index and built it again; version 12 does
+    // both now, so an older database builds it once.
+    this.version(9).stores({});
+    this.version(10).stores({});
+    this.version(11).stores({});
+    // Version 12: article ids one row a write (searchIdSets), not one row an article. The index is built again
+    // here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    this.version(12).stores(SEARCH_STORES_V12).upgrade(async (tx) => {
       await clearIndex(tx);
       await indexExisting(tx);
     });

@@ -116,7 +116,7 @@ async function indexBytes() {
   await t.segments.each(block);
   await t.recent.each(block);
   await t.norms.each((r) => { bytes += r.len.byteLength + r.day.byteLength + r.alive.byteLength; });
-  await t.ids.each((r) => { bytes += r.articleId.length + r.hash.length + 8; });
+  await t.ids.each((r) => { r.ids.forEach((id, k) => { bytes += id.length + r.hashes[k].length + 8; }); });
   return bytes;
 }
 

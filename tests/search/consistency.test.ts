@@ -11,7 +11,7 @@ import type { SearchDoc } from '../../src/search/fields.js';
 import { mergeStep } from '../../src/search/merge.js';
 import { listRange } from '../../src/search/blocks.js';
 import { decodePostings } from '../../src/search/codec.js';
-import { CHUNK_BITS, CHUNK_SIZE, searchTables, termsOf, tuning } from '../../src/search/tables.js';
+import { CHUNK_BITS, CHUNK_SIZE, idSetsOf, searchTables, termsOf, tuning } from '../../src/search/tables.js';
 import { PresscutDB } from '../../src/store/db.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { fresh, JILIN } from './helpers.js';
@@ -92,14 +92,13 @@ describe('index consistency after every kind of edit', () => {
   it('builds the index again when rows packed the schema version 9 way are found (version 10)', async () => {
     const { db, engine } = fresh('upgrade9');
     await engine.ingest({ text: JILIN, source: { via: 'paste' } });
-    // Version 10 changed no table, only what the index's rows hold: version 9's schema is this one.
-    const schema = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((x) => x.src).join(', ')]));
     const name = `v9-${process.pid}`;
     const v9 = new Dexie(name);
-    v9.version(9).stores(schema);
+    v9.version(9).stores(schemaBefore12(db));
     await v9.table('clippings').bulkPut(await db.clippings.toArray());
     await v9.table('articles').bulkPut(await db.articles.toArray());
-    for (const n of ['searchMeta', 'searchIds', 'searchNorms']) await v9.table(n).bulkPut(await db.table(n).toArray());
+    for (const n of ['searchMeta', 'searchNorms']) await v9.table(n).bulkPut(await db.table(n).toArray());
+    await v9.table('searchIds').bulkPut(await idRowsBefore12(db));
     // A recent row in version 9's shape (offs and last, no dict): read as version 10 rows are, it would break.
     const meta = (await db.table('searchMeta').get('meta'))!;
     await v9.table('searchRecent').put({ seq: 0, lo: 0, hi: 0, terms: '长春', offs: new Uint32Array([0, 2]), last: new Int32Array([0]), data: new Uint8Array([0, 20]) });
@@ -114,7 +113,7 @@ describe('index consistency after every kind of edit', () => {
     upgraded.close();
   });
 
-  it('builds the index again when its level 1 is laid out in the schema version 10 way (version 11)', async () => {
+  it('builds the index again when its level 1 is laid out in the schema version 10 way (version 12)', async () => {
     const saved = { ...tuning };
     const name = `v10-${process.pid}`;
     const { db, engine } = fresh('upgrade10');
@@ -124,16 +123,19 @@ describe('index consistency after every kind of edit', () => {
       Object.assign(tuning, { recentDocs: 1, recentWrites: 1, l1Buckets: 128 });
       await engine.ingest({ text: JILIN, source: { via: 'paste' } });
       expect((await searchTables(db).meta.get('meta'))!.segments.map((s) => s.level)).toEqual([1]);
-      const schema = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((x) => x.src).join(', ')]));
       const v10 = new Dexie(name);
-      v10.version(10).stores(schema); // version 11 changed no table either
-      for (const t of db.tables) await v10.table(t.name).bulkPut(await t.toArray());
+      v10.version(10).stores(schemaBefore12(db));
+      for (const t of db.tables) if (t.name !== 'searchIdSets') await v10.table(t.name).bulkPut(await t.toArray());
+      await v10.table('searchIds').bulkPut(await idRowsBefore12(db));
       v10.close();
     } finally {
       Object.assign(tuning, saved);
     }
     const upgraded = new PresscutDB(name);
     expect(await dumpIndex(upgraded)).toEqual(await dumpIndex(db));
+    // Version 12 keeps article ids one row a write: the row an article of versions 6–11 is gone.
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('searchIds');
+    expect(await searchTables(upgraded).ids.count()).toBe(1);
     const r = await createEngine(upgraded).search('汽车产业集群');
     expect(r.total).toBe(1);
     expect(r.hits[0]!.headline).toContain('汽车产业集群');
@@ -166,6 +168,19 @@ describe('index consistency after every kind of edit', () => {
     upgraded.close();
   });
 });
+
+/** The schema of versions 6–11: this one, with an id row an article (searchIds) where searchIdSets is. */
+function schemaBefore12(db: Dexie): Record<string, string> {
+  const schema = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((x) => x.src).join(', ')]));
+  delete schema.searchIdSets;
+  return { ...schema, searchIds: 'articleId' };
+}
+
+/** The index's article ids as versions 6–11 stored them. */
+async function idRowsBefore12(db: Dexie): Promise<{ articleId: string; docNo: number; hash: string }[]> {
+  const sets = await searchTables(db).ids.toArray();
+  return sets.flatMap((set) => set.ids.map((articleId, k) => ({ articleId, docNo: set.docNos[k]!, hash: set.hashes[k]! })));
+}
 
 /** Synthetic documents, to push the index through tail flushes quickly (no segmenter, no articles). */
 function docs(n: number, seed: number): SearchDoc[] {
@@ -274,7 +289,8 @@ describe('index storage', () => {
       const all = docs(20, 3);
       const a = new PresscutDB(`flush-dead-${process.pid}`), c = new PresscutDB(`flush-dead-c-${process.pid}`);
       await write(a, [], all.slice(0, 8));
-      const gone = (await searchTables(a).ids.get(all[2]!.articleId))!.docNo;
+      const [set] = await idSetsOf(searchTables(a), [all[2]!.articleId]);
+      const gone = set!.docNos[set!.ids.indexOf(all[2]!.articleId)]!;
       await write(a, [all[2]!.articleId], []);
       await write(a, [], all.slice(8)); // past recentDocs: flushed into a level-1 segment
       expect(await searchTables(a).recent.count()).toBe(0);
@@ -289,6 +305,18 @@ describe('index storage', () => {
     } finally {
       restore();
     }
+  });
+
+  it('indexes again a document removed and then written back unchanged', async () => {
+    // Its entry must leave its write's id row with it: found there, the same text hash would skip the re-add.
+    const all = docs(6, 5);
+    const a = new PresscutDB(`readd-${process.pid}`), c = new PresscutDB(`readd-c-${process.pid}`);
+    await write(a, [], all);
+    await write(a, [all[1]!.articleId], []);
+    await write(a, [], [all[1]!]);
+    await write(c, [], all);
+    expect((await dumpIndex(a)).docs).toEqual((await dumpIndex(c)).docs);
+    expect((await idSetsOf(searchTables(a), [all[1]!.articleId])).map((set) => set.ids)).toEqual([[all[1]!.articleId]]);
   });
 
   it('is empty again after adding and removing any documents', async () => {

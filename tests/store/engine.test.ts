@@ -120,7 +120,7 @@ describe('ingestMany', () => {
 
   it('keeps every raw text of the batch when storing the articles fails, and writes no article of it', async () => {
     const { db, engine } = fresh();
-    const quota = fullDisk(db, 'searchIds', true);
+    const quota = fullDisk(db, 'searchIdSets', true);
     await expect(engine.ingestMany(inputs(pages))).rejects.toThrow(/quota/);
     expect((await db.clippings.toArray()).map((c) => c.text).sort()).toEqual([...pages].sort());
     expect(await db.articles.count()).toBe(0);
