@@ -56,14 +56,14 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   const existing = new Map<string, { docNo: number; hash: string; set: IdSetRow }>();
   for (const set of sets) set.ids.forEach((id, k) => existing.set(id, { docNo: set.docNos[k]!, hash: set.hashes[k]!, set }));
 
-  const dead: { articleId: string; docNo: number }[] = [];
+  const dead: { docNo: number }[] = [];
   const fresh: SearchDoc[] = [];
   const changedSets = new Set<IdSetRow>();
   for (const id of ids) {
     const old = existing.get(id), doc = byId.get(id);
     if (old && doc && old.hash === doc.hash) continue;
     if (old) {
-      dead.push({ articleId: id, docNo: old.docNo });
+      dead.push({ docNo: old.docNo });
       changedSets.add(old.set);
     }
     if (doc) fresh.push(doc);
