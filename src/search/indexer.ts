@@ -14,7 +14,7 @@ import { mergeDue } from './merge.js';
 import { PostingsBuilder } from './postings-builder.js';
 import { flushRecent } from './segments.js';
 import {
-  CHUNK_BITS, CHUNK_SIZE, emptyMeta, idSetsOf, type IdSetRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
+  CHUNK_BITS, CHUNK_SIZE, emptyMeta, idEntriesOf, type IdSetRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
 } from './tables.js';
 
 /**
@@ -51,10 +51,8 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   const byId = new Map(docs.map((d) => [d.articleId, d]));
   const ids = [...new Set([...removedIds, ...byId.keys()])];
   // Requests of one transaction run in order: issuing them together saves a round trip each (writes below too).
-  const [stored, sets] = await Promise.all([t.meta.get('meta'), idSetsOf(t, ids)]);
+  const [stored, existing] = await Promise.all([t.meta.get('meta'), idEntriesOf(t, ids)]);
   const meta = stored ?? emptyMeta(FIELD_COUNT);
-  const existing = new Map<string, { docNo: number; hash: string; set: IdSetRow }>();
-  for (const set of sets) set.ids.forEach((id, k) => existing.set(id, { docNo: set.docNos[k]!, hash: set.hashes[k]!, set }));
 
   const dead: { docNo: number }[] = [];
   const fresh: SearchDoc[] = [];

@@ -14,7 +14,7 @@ import { parseQuery, QuerySyntaxError } from './query.js';
 import type { IndexReader } from './reader.js';
 import { makeSnippet } from './snippet.js';
 import { collapseStories } from './stories.js';
-import { idSetsOf, searchTableList, searchTables } from './tables.js';
+import { idEntriesOf, searchTableList, searchTables } from './tables.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 const MAX_LIMIT = 200;
@@ -156,9 +156,7 @@ function setResolver(db: Dexie): EvalDeps['members'] {
       articleIds = ((await db.table('annotations').where('tags').equalsIgnoreCase(name).toArray()) as { articleId: string }[]).map((a) => a.articleId);
       if (!articleIds.length) throw new QuerySyntaxError('noSuchTag', [name], start, length);
     }
-    const wanted = new Set(articleIds), docs = new Set<number>();
-    for (const set of await idSetsOf(searchTables(db), articleIds)) set.ids.forEach((id, k) => { if (wanted.has(id)) docs.add(set.docNos[k]!); });
-    return docs;
+    return new Set([...(await idEntriesOf(searchTables(db), articleIds)).values()].map((e) => e.docNo));
   };
 }
 

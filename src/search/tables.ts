@@ -207,15 +207,26 @@ export function searchTables(src: TableSource): SearchTables {
   };
 }
 
+/** Where an article's document sits: its number, the hash of its indexed text, and the id row that holds it. */
+export interface IdEntry {
+  docNo: number;
+  hash: string;
+  set: IdSetRow;
+}
+
 /**
- * The id rows holding any of `ids`, each once. A multi-entry index yields a row once for every id of it that is
- * asked for.
- * @example (await idSetsOf(t, ['a1', 'a2'])).flatMap((set) => set.ids) // every id of the writes of a1 and a2
+ * The entries of those of `ids` that the index holds.
+ * @example (await idEntriesOf(t, ['a1'])).get('a1')?.docNo // a1's document, if indexed
  */
-export async function idSetsOf(t: Pick<SearchTables, 'ids'>, ids: string[]): Promise<IdSetRow[]> {
+export async function idEntriesOf(t: Pick<SearchTables, 'ids'>, ids: string[]): Promise<Map<string, IdEntry>> {
   // One request a key, all issued at once: anyOf walks the index with a cursor, a round trip per key.
-  const rows = (await Promise.all(ids.map((id) => t.ids.where('ids').equals(id).toArray()))).flat();
-  return [...new Map(rows.map((r) => [r.lo, r])).values()];
+  const sets = await Promise.all(ids.map((id) => t.ids.where('ids').equals(id).first()));
+  const out = new Map<string, IdEntry>();
+  sets.forEach((set, i) => {
+    const k = set ? set.ids.indexOf(ids[i]!) : -1;
+    if (k >= 0) out.set(ids[i]!, { docNo: set!.docNos[k]!, hash: set!.hashes[k]!, set: set! });
+  });
+  return out;
 }
 
 /** The tables a write transaction must include to keep the index in step with the articles. */

@@ -11,7 +11,7 @@ import type { SearchDoc } from '../../src/search/fields.js';
 import { mergeStep } from '../../src/search/merge.js';
 import { listRange } from '../../src/search/blocks.js';
 import { decodePostings } from '../../src/search/codec.js';
-import { CHUNK_BITS, CHUNK_SIZE, idSetsOf, searchTables, termsOf, tuning } from '../../src/search/tables.js';
+import { CHUNK_BITS, CHUNK_SIZE, idEntriesOf, searchTables, termsOf, tuning } from '../../src/search/tables.js';
 import { PresscutDB } from '../../src/store/db.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { fresh, JILIN } from './helpers.js';
@@ -289,8 +289,7 @@ describe('index storage', () => {
       const all = docs(20, 3);
       const a = new PresscutDB(`flush-dead-${process.pid}`), c = new PresscutDB(`flush-dead-c-${process.pid}`);
       await write(a, [], all.slice(0, 8));
-      const [set] = await idSetsOf(searchTables(a), [all[2]!.articleId]);
-      const gone = set!.docNos[set!.ids.indexOf(all[2]!.articleId)]!;
+      const gone = (await idEntriesOf(searchTables(a), [all[2]!.articleId])).get(all[2]!.articleId)!.docNo;
       await write(a, [all[2]!.articleId], []);
       await write(a, [], all.slice(8)); // past recentDocs: flushed into a level-1 segment
       expect(await searchTables(a).recent.count()).toBe(0);
@@ -316,7 +315,7 @@ describe('index storage', () => {
     await write(a, [], [all[1]!]);
     await write(c, [], all);
     expect((await dumpIndex(a)).docs).toEqual((await dumpIndex(c)).docs);
-    expect((await idSetsOf(searchTables(a), [all[1]!.articleId])).map((set) => set.ids)).toEqual([[all[1]!.articleId]]);
+    expect((await idEntriesOf(searchTables(a), [all[1]!.articleId])).get(all[1]!.articleId)!.set.ids).toEqual([all[1]!.articleId]);
   });
 
   it('is empty again after adding and removing any documents', async () => {
