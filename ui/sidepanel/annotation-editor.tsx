@@ -29,6 +29,11 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
   /** The typed note not yet saved, if any. */
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The tags as the reader last left them; a second Enter comes before the first save answers. */
+  const latestTags = useRef<string[]>([]);
+  /** Tag saves run one after another, so the last list the reader made is the one stored. */
+  const tagSaves = useRef<Promise<void>>(Promise.resolve());
+  const tagSavesWaiting = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -36,7 +41,8 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
       if (!live) return;
       setAll(c);
       setInside(of);
-      setTags(a?.tags ?? []);
+      // A reload that a tag save caused does not undo a later tag still being saved.
+      if (tagSavesWaiting.current === 0) { setTags(a?.tags ?? []); latestTags.current = a?.tags ?? []; }
       // A note being typed is not replaced by a reload the typing itself caused.
       if (pending.current === null) { setNote(a?.note ?? ''); savedNote.current = a?.note ?? ''; setNoteState(null); }
     }, (e: unknown) => notify('error', errorText(e)));
@@ -60,11 +66,34 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
     await engine.removeFromCollection(collectionId, [articleId]);
     setInside((s) => s.filter((x) => x !== collectionId));
   });
-  const saveTags = (next: string[]) => act(async () => setTags(await engine.setTags(articleId, next)));
+  /**
+   * Shows `next` at once and stores it after the saves before it. The engine's answer (tags cleaned) replaces it
+   * unless the reader has changed the tags since; a refused save shows the stored tags again.
+   */
+  const saveTags = (next: string[]) => {
+    latestTags.current = next;
+    setTags(next);
+    tagSavesWaiting.current++;
+    const save = tagSaves.current.then(async () => {
+      try {
+        const stored = await engine.setTags(articleId, next);
+        if (latestTags.current === next) { latestTags.current = stored; setTags(stored); }
+        onChanged();
+      } catch (e) {
+        notify('error', errorText(e));
+        const stored = (await engine.getAnnotation(articleId).catch(() => null))?.tags ?? [];
+        if (latestTags.current === next) { latestTags.current = stored; setTags(stored); }
+      } finally {
+        tagSavesWaiting.current--;
+      }
+    });
+    tagSaves.current = save;
+    return save;
+  };
   const addTags = () => {
     const more = tagInput.split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
     setTagInput('');
-    if (more.length) void saveTags([...tags, ...more]);
+    if (more.length) void saveTags([...new Set([...latestTags.current, ...more])]);
   };
   async function saveNote(text: string) {
     clearTimeout(timer.current);
@@ -104,14 +133,14 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
         {tags.map((tag) => (
           <span key={tag} class="chip tag-chip">
             {tag}
-            <button type="button" class="chip-remove" aria-label={t('removeTag', tag)} onClick={() => saveTags(tags.filter((x) => x !== tag))}>×</button>
+            <button type="button" class="chip-remove" aria-label={t('removeTag', tag)} onClick={() => saveTags(latestTags.current.filter((x) => x !== tag))}>×</button>
           </span>
         ))}
         <input type="text" class="tag-input" value={tagInput} maxLength={200} placeholder={t('addTagPlaceholder')} aria-label={t('addTagPlaceholder')}
           onInput={(e) => setTagInput(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ',') { e.preventDefault(); addTags(); }
-            else if (e.key === 'Backspace' && !tagInput && tags.length) void saveTags(tags.slice(0, -1));
+            else if (e.key === 'Backspace' && !tagInput && latestTags.current.length) void saveTags(latestTags.current.slice(0, -1));
           }}
           onBlur={() => { if (tagInput.trim()) addTags(); }} />
       </div>
