@@ -29,7 +29,7 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
   /** The typed note not yet saved, if any. */
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** The tags as the reader last left them; a second Enter comes before the first save answers. */
+  /** The tags as the reader last left them (a second Enter comes before the first save answers); one editor per article (reader.tsx keys it). */
   const latestTags = useRef<string[]>([]);
   /** Tag saves run one after another, so the last list the reader made is the one stored. */
   const tagSaves = useRef<Promise<void>>(Promise.resolve());
@@ -75,14 +75,13 @@ export function AnnotationEditor({ engine, articleId, version, onChanged, notify
     setTags(next);
     tagSavesWaiting.current++;
     const save = tagSaves.current.then(async () => {
+      const show = (stored: string[]) => { if (latestTags.current === next) { latestTags.current = stored; setTags(stored); } };
       try {
-        const stored = await engine.setTags(articleId, next);
-        if (latestTags.current === next) { latestTags.current = stored; setTags(stored); }
+        show(await engine.setTags(articleId, next));
         onChanged();
       } catch (e) {
         notify('error', errorText(e));
-        const stored = (await engine.getAnnotation(articleId).catch(() => null))?.tags ?? [];
-        if (latestTags.current === next) { latestTags.current = stored; setTags(stored); }
+        show((await engine.getAnnotation(articleId).catch(() => null))?.tags ?? []);
       } finally {
         tagSavesWaiting.current--;
       }

@@ -136,7 +136,7 @@ export function Reader({ engine, id, version, onBack, onOpen, onShowClipping, on
             {article.corrected.length > 0 && <span class="muted">{t('correctedNote', article.corrected.map((f) => t(`field${f[0]!.toUpperCase()}${f.slice(1)}`)).join(t('listSeparator')))}</span>}
             <button type="button" class="link show-clipping" onClick={() => onShowClipping(article.clippingId, article.id)}>{t('showInClipping')}</button>
           </footer>
-          <AnnotationEditor engine={engine} articleId={article.id} version={version} onChanged={onChanged} notify={notify} />
+          <AnnotationEditor key={article.id} engine={engine} articleId={article.id} version={version} onChanged={onChanged} notify={notify} />
         </article>
       )}
     </section>
