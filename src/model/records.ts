@@ -8,7 +8,7 @@
 import type { Article, Channel, Page, ParseHints, Span } from './page.js';
 
 /** Version of the stored records; bump with a Dexie migration in src/store/db.ts. */
-export const RECORDS_VERSION = 12;
+export const RECORDS_VERSION = 13;
 
 export interface ClippingSource {
   /** Where the text came from: the tab's URL, `paste`, or `file:NAME`. */

@@ -92,23 +92,26 @@ export class PresscutDB extends Dexie {
       storyParts: 'articleId, clippingId, *editions',
       pdfBlobs: 'hash',
     }).upgrade((tx) => linkStoredClippings(tx));
-    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 12 builds it.
+    // Version 6: the search index as an LSM tree of packed segments (src/search/tables.ts); version 13 builds it.
     this.version(6).stores({ ...SEARCH_STORES, searchTail: null, searchPostings: null });
     // Version 7: the sync library's revision trees and checkpoints (src/sync). Rows stored before it get their
     // first revision at the first sync; nothing to migrate.
     this.version(7).stores(syncStores());
-    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 12
+    // Version 8: the search index's segments have smaller bucket rows (src/search/tables.ts, `tuning`); version 13
     // builds the index again.
     this.version(8).stores({});
     // Versions 9, 10 and 11 changed what the index's rows hold (norms of 256 documents, tighter packing, level 1 in
-    // 128 then 512 buckets: src/search/tables.ts) and each cleared the index and built it again; version 12 does
-    // both now, so an older database builds it once.
+    // 128 then 512 buckets: src/search/tables.ts) and each cleared the index and built it again; version 13 does
+    // it now, so an older database builds it once.
     this.version(9).stores({});
     this.version(10).stores({});
     this.version(11).stores({});
-    // Version 12: article ids one row a write (searchIdSets), not one row an article. The index is built again
-    // here for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
-    this.version(12).stores(SEARCH_STORES_V12).upgrade(async (tx) => {
+    // Version 12: article ids one row a write (searchIdSets), not one row an article.
+    this.version(12).stores(SEARCH_STORES_V12);
+    // Version 13: level 2 in 8,192 buckets, not 4,096 (and merges of 16 segments, not 8: src/search/tables.ts),
+    // so a level-2 row of version 12 holds terms this version looks for elsewhere. The index is built again here
+    // for the articles already stored (from versions 1–5 too, whose index version 6 dropped).
+    this.version(13).stores({}).upgrade(async (tx) => {
       await clearIndex(tx);
       await indexExisting(tx);
     });
