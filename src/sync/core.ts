@@ -6,6 +6,11 @@ import { checkRecord, docId, type DocRecord } from './record.js';
 import { DOCS_TABLE, META_TABLE, SEQ_KEY } from './schema.js';
 import type { SyncRecord } from './types.js';
 
+/** The last local sequence number handed out in a transaction. */
+export interface SeqCounter { n: number }
+
+const counters = new WeakMap<DBCoreTransaction, Promise<SeqCounter>>();
+
 export class CoreAccess {
   constructor(private readonly core: DBCore, private readonly trans: DBCoreTransaction) {}
 
@@ -14,13 +19,30 @@ export class CoreAccess {
     await check(this.core.table(DOCS_TABLE).mutate({ type: 'put', trans: this.trans, values: recs }));
   }
 
-  /** Reserves `count` consecutive local sequence numbers and returns the first. */
-  async nextSeqs(count: number): Promise<number> {
-    const meta = this.core.table(META_TABLE);
-    const row = (await meta.get({ trans: this.trans, key: SEQ_KEY })) as { n: number } | undefined;
-    const first = (row?.n ?? 0) + 1;
-    await check(meta.mutate({ type: 'put', trans: this.trans, values: [{ k: SEQ_KEY, n: first + count - 1 }] }));
-    return first;
+  /**
+   * The transaction's sequence counter, read from the store once per transaction. Writes issued together (a
+   * `Promise.all` of puts) each read the stored counter before any of them wrote it back, so they were handed the
+   * same numbers, and a push checkpoint past those numbers could skip a later edit.
+   */
+  counter(): Promise<SeqCounter> {
+    let c = counters.get(this.trans);
+    if (!c) {
+      c = this.core.table(META_TABLE).get({ trans: this.trans, key: SEQ_KEY }).then((row: { n: number } | undefined) => ({ n: row?.n ?? 0 }));
+      counters.set(this.trans, c);
+    }
+    return c;
+  }
+
+  /**
+   * Takes `count` consecutive sequence numbers from the counter and writes it back; returns the first and the
+   * write. Numbers are taken synchronously, so writes in flight together never share one, and the counter's
+   * puts are issued in the order the numbers were taken, so the last one stored is the highest.
+   */
+  takeSeqs(counter: SeqCounter, count: number): { first: number; written: Promise<void> } {
+    const first = counter.n + 1;
+    counter.n += count;
+    const written = check(this.core.table(META_TABLE).mutate({ type: 'put', trans: this.trans, values: [{ k: SEQ_KEY, n: counter.n }] }));
+    return { first, written };
   }
 
   /** Records and app rows of one table's keys, by doc id. */

@@ -88,7 +88,9 @@ async function trackedMutate(state: TrackerState, core: DBCore, table: DBCoreTab
     if (typeof k !== 'string') throw new TypeError(`sync: table ${table.name} needs string keys, got ${typeof k}`);
   }
   const unique = [...new Set(keys as string[])];
-  const before = await access.load(table.name, unique);
+  // Requests issued together in one transaction run in order without waiting for each other's answers: the
+  // counter is read beside the records, and written beside them.
+  const [before, counter] = await Promise.all([access.load(table.name, unique), access.counter()]);
   const res = await table.mutate(req);
 
   const changed = new Map<string, DocRecord>();
@@ -109,12 +111,13 @@ async function trackedMutate(state: TrackerState, core: DBCore, table: DBCoreTab
     }
   });
   if (changed.size > 0) {
-    let seq = await access.nextSeqs(changed.size);
+    const { first, written } = access.takeSeqs(counter, changed.size);
+    let seq = first;
     for (const rec of changed.values()) {
       rec.seq = seq++;
       delete rec.o;
     }
-    await access.putRecords([...changed.values()]);
+    await Promise.all([written, access.putRecords([...changed.values()])]);
     notifyAfterCommit(state, req.trans);
   }
   return res;

@@ -54,6 +54,24 @@ describe('change tracking', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
   });
 
+  test('writes issued together in one transaction get sequence numbers of their own', async () => {
+    // A push sends the records past its checkpoint's sequence: two records given one number, or a counter left
+    // behind the numbers handed out, and a later edit can be numbered at or below a checkpoint and never pushed.
+    const db = makeDb();
+    trackChanges(db, { tables: ['notes', 'collections'] });
+    await db.table('notes').put({ id: 'first' });
+    await db.transaction('rw', db.table('notes'), db.table('collections'), () => Promise.all([
+      db.table('notes').bulkPut([{ id: 'a' }, { id: 'b' }]),
+      db.table('notes').put({ id: 'c' }),
+      db.table('collections').bulkPut([{ id: 'x' }, { id: 'y' }, { id: 'z' }]),
+      db.table('notes').delete('first'),
+    ]));
+    await db.table('notes').put({ id: 'after' });
+    const seqs = [...(await trees(db)).values()].map((r) => r.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect((await trees(db)).get('notes:after')!.seq).toBe(9);
+  });
+
   test('writing the same value again makes no revision; untracked tables are left alone', async () => {
     const db = makeDb();
     trackChanges(db, { tables: ['notes'] });
