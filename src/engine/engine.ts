@@ -21,7 +21,8 @@ import { searchTableList } from '../search/tables.js';
 import { newspaperOf } from '../exchange/page-facts.js';
 import { archiveApi } from './archive-io.js';
 import { followLinks, linksApi, linkTables } from './links.js';
-import { linkClippingParts } from '../link/store.js';
+import { linkClippingsParts } from '../link/store.js';
+import { whereAny } from '../store/where-any.js';
 import { ingestPdf, type PdfSupport } from './pdf-ingest.js';
 import { collectionsApi } from './collections.js';
 import type {
@@ -111,10 +112,11 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     const parsed = clippings.map(parseClipping);
     const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const t = now();
-      const previous = await db.articles.where('clippingId').anyOf(clippingIds).toArray();
-      // Read again inside the transaction, so that what changed since the parse began (a sync pull, say) is
-      // written back as it is now: only the parse's own facts are replaced.
-      const current = await db.clippings.bulkGet(clippingIds);
+      // The clippings are read again inside the transaction, so that what changed since the parse began (a sync
+      // pull, say) is written back as it is now: only the parse's own facts are replaced.
+      const [previous, current] = await Promise.all([
+        whereAny(db.articles, 'clippingId', clippingIds, (c) => c.toArray()), db.clippings.bulkGet(clippingIds),
+      ]);
       const removed: StoredArticle[] = [], written: StoredArticle[] = [], updated: Clipping[] = [];
       const out: Derivation[] = [];
       for (const [i, p] of parsed.entries()) {
@@ -141,10 +143,13 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       await db.articles.bulkPut(written);
       await db.clippings.bulkPut(updated);
       // Continued stories: each page's parts with a jump find their partners among the pages already stored.
-      for (const c of updated) if (c.parseError === null) {
-        await linkClippingParts(db.links, db.storyParts, c, written.filter((r) => r.clippingId === c.id), t);
-      }
-      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written, new Map(updated.map((c) => [c.id, c])))) || mergesDue;
+      await linkClippingsParts(db.links, db.storyParts, updated.filter((c) => c.parseError === null)
+        .map((c) => ({ clipping: c, records: written.filter((r) => r.clippingId === c.id) })), t);
+      // An article id hashes its clipping's id, so a written article that was not among these clippings' rows
+      // is new to the store and has no index entry to look up.
+      const stored = new Set(removed.map((r) => r.id));
+      const unindexed = new Set(written.flatMap((r) => (stored.has(r.id) ? [] : [r.id])));
+      mergesDue = (await indexArticles(db, [...stored], written, new Map(updated.map((c) => [c.id, c])), unindexed)) || mergesDue;
       return out;
     });
     // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and

@@ -15,10 +15,29 @@ import type { StoryPart } from './types.js';
 export const linkId = (from: string, to: string): string => 'l' + contentHash(`${from}>${to}`);
 
 /** Replaces the clipping's story parts with those of `records` and links them; returns how many links it made. */
-export async function linkClippingParts(
+export function linkClippingParts(
   links: Table<StoryLink, string>, parts: Table<StoryPart, string>, clipping: Clipping, records: StoredArticle[], now: number,
 ): Promise<number> {
-  await parts.where('clippingId').equals(clipping.id).delete();
+  return linkClippingsParts(links, parts, [{ clipping, records }], now);
+}
+
+/**
+ * {@link linkClippingParts} for a batch of clippings: their old parts go in one request (a bulk ingest of 32 pages
+ * made 64 round trips of it, most pages having no part to link), then each is linked in turn, so a page also
+ * finds the parts of the pages before it in the batch.
+ */
+export async function linkClippingsParts(
+  links: Table<StoryLink, string>, parts: Table<StoryPart, string>, batch: { clipping: Clipping; records: StoredArticle[] }[], now: number,
+): Promise<number> {
+  await parts.where('clippingId').anyOf(batch.map((b) => b.clipping.id)).delete();
+  let made = 0;
+  for (const { clipping, records } of batch) made += await linkNewParts(links, parts, clipping, records, now);
+  return made;
+}
+
+async function linkNewParts(
+  links: Table<StoryLink, string>, parts: Table<StoryPart, string>, clipping: Clipping, records: StoredArticle[], now: number,
+): Promise<number> {
   const mine = records.flatMap((r) => partOf(r, clipping) ?? []);
   if (!mine.length) return 0;
   await parts.bulkPut(mine);

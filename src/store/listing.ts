@@ -85,16 +85,19 @@ async function recount(core: DBCore, trans: DBCoreTransaction, touched: Map<stri
   const known = await listing.getMany({ trans, keys: [...touched.keys(), STAMP] }) as (ListingRow | undefined)[];
   const puts: ListingRow[] = [{ clippingId: STAMP, base: '', count: (known.at(-1)?.count ?? 0) + 1 }];
   const gone: string[] = [];
-  let i = 0;
-  for (const [clippingId, seen] of touched) {
+  // The counts are issued together: awaited one by one they were a round trip per clipping of a batch.
+  const counted = await Promise.all([...touched].map(async ([clippingId, seen], i) => {
     const base = seen ?? known[i]?.base;
-    i++;
-    if (!base) continue; // no live row before or after the write: nothing is listed
+    if (!base) return null; // no live row before or after the write: nothing is listed
     const count = await core.table('articles').count({
       trans, query: { index, range: { type: 2 /* DBCoreRangeType.Range */, lower: base, upper: base + '\uffff', lowerOpen: false, upperOpen: true } },
     });
-    if (count) puts.push({ clippingId, base, count });
-    else gone.push(clippingId);
+    return { clippingId, base, count };
+  }));
+  for (const c of counted) {
+    if (!c) continue;
+    if (c.count) puts.push(c);
+    else gone.push(c.clippingId);
   }
   await listing.mutate({ type: 'put', trans, values: puts });
   if (gone.length) await listing.mutate({ type: 'delete', trans, keys: gone });
