@@ -77,15 +77,18 @@ if (!marker) {
 }
 
 if (MORE) {
-  for (let p = 0; p < marker.pages; p++) nextPage(); // the generator where the build left it
+  // The generator where the build and the --more runs before left it: pages seen again would be duplicates.
+  for (let p = 0; p < marker.pages + (marker.morePages ?? 0); p++) nextPage();
   let articles = 0, ms = 0;
   await profiled('more', async () => {
     while (articles < MORE) {
       const r = await run.page.evaluate((t) => window.bench.ingest(t), Array.from({ length: BATCH }, nextPage));
       ms += r.ms;
       articles += r.articles;
+      marker.morePages = (marker.morePages ?? 0) + BATCH;
     }
   });
+  writeFileSync(markerPath, JSON.stringify(marker));
   console.log(`${articles.toLocaleString('en')} more articles after ${marker.articles.toLocaleString('en')}: ${fmt(articles / (ms / 1000), 0)} articles/s`);
   await run.stop();
   process.exit(0);

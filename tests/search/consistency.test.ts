@@ -364,6 +364,33 @@ describe('index storage', () => {
   });
 });
 
+describe('merging segments', () => {
+  it('moves every posting once when a purged segment sits between the ones merged with it', async () => {
+    const saved = { ...tuning };
+    const { db, engine } = fresh('purged-between');
+    try {
+      // Three level-1 segments (ids 0, 1, 2) that nothing merges; a delete in the second has it rewritten as id 3,
+      // with its place in document order. A merge of the two oldest by documents then takes ids 0 and 3: the
+      // rows of id 2 lie between theirs in every bucket, and must stay.
+      Object.assign(tuning, { recentDocs: 1, recentWrites: 1, fanout: 1000, l1Buckets: 8, l2Buckets: 64, maxBuckets: 64, purgeMin: 1, purgeShare: 0.01 });
+      const pages = ['第一号公告', '第二号公告', '第三号公告'].map((h, i) => `${h}\n本报讯 长春市汽车产业集群第${i}次会议召开，研究部署铁路北京段工作。\n`);
+      const ids: string[][] = [];
+      for (const text of pages) ids.push((await engine.ingest({ text, source: { via: 'file' } })).articleIds);
+      await engine.deleteArticle(ids[1]![0]!);
+      while (await mergeStep(db)) { /* the purge */ }
+      const layout = async () => (await searchTables(db).meta.get('meta'))!.segments.map((x) => [x.id, x.level]);
+      expect(await layout()).toEqual([[0, 1], [2, 1], [3, 1]]);
+      tuning.fanout = 2;
+      while (await mergeStep(db)) { /* the merges */ }
+      expect(await layout()).toEqual([[2, 1], [4, 2]]);
+      for (const q of ['第一号公告', '第三号公告', '长春市汽车产业集群']) expect((await engine.search(q)).total, q).toBe(q === '长春市汽车产业集群' ? 2 : 1);
+      await expectConsistent(db, engine);
+    } finally {
+      Object.assign(tuning, saved);
+    }
+  });
+});
+
 describe('merging when idle', () => {
   it('merges left after a write go on by themselves until none is due, and the results stay the same', async () => {
     const saved = { ...tuning };
