@@ -145,11 +145,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       // Continued stories: each page's parts with a jump find their partners among the pages already stored.
       await linkClippingsParts(db.links, db.storyParts, updated.filter((c) => c.parseError === null)
         .map((c) => ({ clipping: c, records: written.filter((r) => r.clippingId === c.id) })), t);
-      // An article id hashes its clipping's id, so a written article that was not among these clippings' rows
-      // is new to the store and has no index entry to look up.
-      const stored = new Set(removed.map((r) => r.id));
-      const unindexed = new Set(written.flatMap((r) => (stored.has(r.id) ? [] : [r.id])));
-      mergesDue = (await indexArticles(db, [...stored], written, new Map(updated.map((c) => [c.id, c])), unindexed)) || mergesDue;
+      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written, new Map(updated.map((c) => [c.id, c])))) || mergesDue;
       return out;
     });
     // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and

@@ -31,7 +31,6 @@ import {
  */
 export async function indexArticles(
   src: TableSource, removedIds: string[], added: StoredArticle[], known: ReadonlyMap<string, Clipping> = new Map(),
-  unindexed?: ReadonlySet<string>,
 ): Promise<boolean> {
   const live = added.filter((r) => r.deletedAt === null);
   const clippings = new Map(known);
@@ -41,20 +40,18 @@ export async function indexArticles(
     const c = clippings.get(r.clippingId);
     return c ? [searchDoc(r.id, applyCorrections(r), c)] : [];
   });
-  return applyChanges(searchTables(src), removedIds, docs, unindexed);
+  return applyChanges(searchTables(src), removedIds, docs);
 }
 
 /**
  * Index changes for prepared documents (rebuilds and tests use it directly). Returns whether segments are due
  * for merging (maintainIndex), so that callers open no transaction for it when there is nothing to do.
- * `unindexed` names documents the caller knows have no entry yet (articles new to the store): they are not
- * looked up, which was a tenth of a bulk ingest's index time, one request an article.
  */
-export async function applyChanges(t: SearchTables, removedIds: string[], docs: SearchDoc[], unindexed?: ReadonlySet<string>): Promise<boolean> {
+export async function applyChanges(t: SearchTables, removedIds: string[], docs: SearchDoc[]): Promise<boolean> {
   const byId = new Map(docs.map((d) => [d.articleId, d]));
   const ids = [...new Set([...removedIds, ...byId.keys()])];
   // Requests of one transaction run in order: issuing them together saves a round trip each (writes below too).
-  const [stored, existing] = await Promise.all([t.meta.get('meta'), idEntriesOf(t, unindexed ? ids.filter((id) => !unindexed.has(id)) : ids)]);
+  const [stored, existing] = await Promise.all([t.meta.get('meta'), idEntriesOf(t, ids)]);
   const meta = stored ?? emptyMeta(FIELD_COUNT);
 
   const dead: { docNo: number }[] = [];

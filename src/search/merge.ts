@@ -68,8 +68,8 @@ export async function mergeStep(db: Dexie): Promise<boolean> {
       for (; i < rows.length && rows[i]!.bucket === bucket; i++) g.add(rows[i]!);
       out.push(...g.rows(m.level, m.to, lo, hi, keep));
     }
-    await dropSourceRows(t, meta, from, m.next, end, rows);
-    await t.segments.bulkPut(out);
+    // Issued together: the target rows' keys are never among the source rows' (a purge's target id is new).
+    await Promise.all([dropSourceRows(t, meta, from, m.next, end, rows), t.segments.bulkPut(out)]);
     m.next = end;
     if (m.next >= m.buckets) {
       const dead = from.reduce((n, s) => n + s.dead, 0) - m.deadAtStart;
@@ -84,9 +84,9 @@ export async function mergeStep(db: Dexie): Promise<boolean> {
 
 /**
  * Deletes the rows of source buckets [b0, b1) that a merge step has moved. Rows are keyed [bucket, seg], so when
- * no other segment of the level has an id between the sources' lowest and highest (always, but after a purge),
- * a bucket's source rows are one key range: a request a bucket rather than a row, and a delete request cost
- * Chromium about as much as a put.
+ * no other segment of the level has an id between the sources' lowest and highest (always, except after a
+ * purge), a bucket's source rows are one key range: two requests a bucket (Dexie counts, then deletes the range),
+ * all buckets at once, rather than one a row, and a delete request cost Chromium about as much as a put.
  */
 function dropSourceRows(t: SearchTables, meta: MetaRow, from: SegmentInfo[], b0: number, b1: number, rows: SegmentRow[]): Promise<unknown> {
   const level = from[0]!.level, ids = from.map((s) => s.id);

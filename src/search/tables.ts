@@ -21,6 +21,7 @@
  *   progress, and a generation number that every write bumps, so readers know when their caches are stale.
  */
 import type { Dexie, Table } from 'dexie';
+import { whereAny } from '../store/where-any.js';
 
 /**
  * Norms are kept per chunk of 2^CHUNK_BITS document numbers. Every write reads and rewrites its chunk's row (with
@@ -58,9 +59,9 @@ export const tuning = {
 };
 
 /**
- * Level k's number of hash buckets: from level 2 up eight times the level below's, up to maxBuckets (all powers
- * of two, each a multiple of the one below, so that a bucket's terms all come from one bucket of the level below
- * and a merge can move bucket by bucket).
+ * Level k's number of hash buckets: l1Buckets, then l2Buckets, then eight times the level below's, up to
+ * maxBuckets (all powers of two, each a multiple of the one below, so that a bucket's terms all come from one
+ * bucket of the level below and a merge can move bucket by bucket).
  */
 export function bucketsOf(level: number): number {
   return level <= 1 ? tuning.l1Buckets : Math.min(tuning.maxBuckets, tuning.l2Buckets * 8 ** Math.min(level - 2, 6));
@@ -221,8 +222,7 @@ export interface IdEntry {
  * @example (await idEntriesOf(t, ['a1'])).get('a1')?.docNo // a1's document, if indexed
  */
 export async function idEntriesOf(t: Pick<SearchTables, 'ids'>, ids: string[]): Promise<Map<string, IdEntry>> {
-  // One request a key, all issued at once: anyOf walks the index with a cursor, a round trip per key.
-  const sets = await Promise.all(ids.map((id) => t.ids.where('ids').equals(id).first()));
+  const sets = await whereAny(t.ids, 'ids', ids, async (c) => [await c.first()]);
   const out = new Map<string, IdEntry>();
   sets.forEach((set, i) => {
     const k = set ? set.ids.indexOf(ids[i]!) : -1;

@@ -58,6 +58,18 @@ describe('index consistency after every kind of edit', () => {
     await expectConsistent(db, engine);
   }, 30_000);
 
+  it('reuses, not doubles, the index entry of an article whose row went without the index (a sync pull does that until its refresh)', async () => {
+    const { db, engine } = fresh('row-gone');
+    const { articleIds, clippingId } = await engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    const hit = (await engine.search('汽车产业集群')).hits[0]!;
+    expect(articleIds).toContain(hit.articleId);
+    await db.articles.delete(hit.articleId);
+    await engine.reparse(clippingId);
+    expect(await db.articles.get(hit.articleId)).toBeDefined();
+    expect((await engine.search('汽车产业集群')).total).toBe(1);
+    await expectConsistent(db, engine);
+  });
+
   it('rolls the index back with the articles when a write fails', async () => {
     const { db, engine } = fresh('rollback');
     let fail = true;
