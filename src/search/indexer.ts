@@ -14,7 +14,7 @@ import { mergeDue } from './merge.js';
 import { PostingsBuilder } from './postings-builder.js';
 import { flushRecent } from './segments.js';
 import {
-  CHUNK_BITS, CHUNK_SIZE, emptyMeta, idEntriesOf, type IdSetRow, type NormRow, searchTables, type SearchTables, type TableSource, tuning,
+  CHUNK_BITS, CHUNK_SIZE, emptyMeta, idEntriesOf, type IdSetRow, type NormRow, type RecentRow, searchTables, type SearchTables, type TableSource, tuning,
 } from './tables.js';
 
 /**
@@ -114,14 +114,18 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     t.ids.bulkPut(kept.filter((set) => set.ids.length)),
     t.norms.bulkPut([...norms.values()]),
   ];
+  let recent: RecentRow | undefined;
   if (!postings.empty) {
     const lo = newDocs[0]!.no;
-    writes.push(t.recent.put({ seq: meta.seq++, lo, hi: newDocs[newDocs.length - 1]!.no, ...packBlock(postings.done(), lo) }));
+    recent = { seq: meta.seq++, lo, hi: newDocs[newDocs.length - 1]!.no, ...packBlock(postings.done(), lo) };
     meta.recentWrites++;
     meta.recentDocs += newDocs.length;
   }
+  const flush = meta.recentDocs >= tuning.recentDocs || meta.recentWrites >= tuning.recentWrites;
+  // A row the flush takes in hand is not stored first.
+  if (recent && !flush) writes.push(t.recent.put(recent));
   await Promise.all(writes);
-  if (meta.recentDocs >= tuning.recentDocs || meta.recentWrites >= tuning.recentWrites) await flushRecent(t, meta);
+  if (flush) await flushRecent(t, meta, recent);
   meta.generation++;
   await t.meta.put(meta);
   return mergeDue(meta);

@@ -6,7 +6,7 @@
 import { packBlock, unpackBlock } from './blocks.js';
 import { appendList, termHash, Writer } from './codec.js';
 import {
-  bucketKey, CHUNK_BITS, CHUNK_SIZE, type ListBlock, type MetaRow, type SearchTables, type SegmentRow, type StoredBlock, termsOf,
+  bucketKey, CHUNK_BITS, CHUNK_SIZE, type ListBlock, type MetaRow, type RecentRow, type SearchTables, type SegmentRow, type StoredBlock, termsOf,
 } from './tables.js';
 
 /** Builds a block term by term (terms in sorted order); a term whose list comes out empty is left out. */
@@ -140,10 +140,12 @@ function mergeSorted(lists: string[][], each: (term: string, n: number, at: Int3
 /**
  * Flushes the recent rows into a new level-1 segment, in the caller's transaction: every recent row is read once,
  * its lists are appended to their bucket's row (only each list's first document number is re-encoded), dead
- * documents are dropped, and the recent rows are deleted.
+ * documents are dropped, and the recent rows are deleted. `last` is the write's own row, when the flush is due
+ * with it: it goes into the segment without being stored and read back (about 1 MB for a 32-page batch).
  */
-export async function flushRecent(t: SearchTables, meta: MetaRow): Promise<void> {
+export async function flushRecent(t: SearchTables, meta: MetaRow, last?: RecentRow): Promise<void> {
   const rows = (await t.recent.toArray()).sort((a, b) => a.seq - b.seq);
+  if (last) rows.push(last);
   meta.recentDocs = 0;
   meta.recentWrites = 0;
   if (!rows.length) return;
