@@ -401,6 +401,31 @@ describe('merging segments', () => {
       Object.assign(tuning, saved);
     }
   });
+
+  it('merges a purged segment, whose id is newer than its documents, in document order', async () => {
+    const saved = { ...tuning };
+    const { db, engine } = fresh('purged-first');
+    try {
+      // Level-1 segments 0 and 1; a delete in the first has it rewritten as id 2. Merged, the rows of id 2 come
+      // first by documents but last by key.
+      Object.assign(tuning, { recentDocs: 1, recentWrites: 1, fanout: 1000, l1Buckets: 8, l2Buckets: 64, maxBuckets: 64, purgeMin: 1, purgeShare: 0.01 });
+      const pages = ['第一号公告', '第二号公告'].map((h, i) => `${h}\n本报讯 长春市汽车产业集群第${i}次会议召开，研究部署铁路北京段工作。\n\n${h}续\n本报讯 吉林省第${i}次会议召开。\n`);
+      const ids: string[][] = [];
+      for (const text of pages) ids.push((await engine.ingest({ text, source: { via: 'file' } })).articleIds);
+      expect(ids[0]!.length).toBeGreaterThan(1);
+      await engine.deleteArticle(ids[0]![ids[0]!.length - 1]!);
+      while (await mergeStep(db)) { /* the purge */ }
+      const layout = async () => (await searchTables(db).meta.get('meta'))!.segments.map((x) => [x.id, x.level]);
+      expect(await layout()).toEqual([[1, 1], [2, 1]]);
+      tuning.fanout = 2;
+      while (await mergeStep(db)) { /* the merge */ }
+      expect(await layout()).toEqual([[3, 2]]);
+      expect((await engine.search('长春市汽车产业集群')).total).toBe(2);
+      await expectConsistent(db, engine);
+    } finally {
+      Object.assign(tuning, saved);
+    }
+  });
 });
 
 describe('merging when idle', () => {
