@@ -24,6 +24,7 @@ import { followLinks, linksApi, linkTables } from './links.js';
 import { linkClippingsParts } from '../link/store.js';
 import { whereAny } from '../store/where-any.js';
 import { ingestPdf, type PdfSupport } from './pdf-ingest.js';
+import { nextTask } from './next-task.js';
 import { collectionsApi } from './collections.js';
 import type {
   ArticleFilter, ArticleRow, ClippingDetail, ClippingSummary, Engine, IngestInput, IngestRefusal, IngestResult, Preview, ReparseResult, UndoToken,
@@ -48,6 +49,9 @@ export function openDatabase(name = 'presscut'): PresscutDB {
  */
 const BATCH_PAGES = 32;
 const BATCH_CHARS = 2_000_000;
+
+/** One clipping parsed, or the segmenter's failure on it. */
+type Parsed = { clipping: Clipping; page: Page; articles: Article[] } | { clipping: Clipping; error: string };
 
 /** What deriving one clipping's articles did. */
 interface Derivation { ids: string[]; orphaned: number; error: string | null; page: Page | null }
@@ -92,7 +96,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
   const quietMs = options.searchQuietMs ?? 300;
 
   /** Parses one clipping outside any transaction; a failure is kept as the clipping's parse error. */
-  function parseClipping(clipping: Clipping): { clipping: Clipping; page: Page; articles: Article[] } | { clipping: Clipping; error: string } {
+  function parseClipping(clipping: Clipping): Parsed {
     try {
       const page = parsePage(clipping.text, clipping.hints);
       return { clipping, page, articles: applyBoundaryEdits(withStructure(page.articles, clipping.structured), clipping.boundaryEdits) };
@@ -107,9 +111,8 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
    * following re-derived ids) in one transaction for the whole batch: a transaction and each index write cost
    * the same for one page as for thirty, so batches make bulk ingest and re-parse several times faster.
    */
-  async function rederiveBatch(clippings: Clipping[]): Promise<Derivation[]> {
+  async function rederiveBatch(clippings: Clipping[], parsed: Parsed[]): Promise<Derivation[]> {
     const clippingIds = clippings.map((c) => c.id);
-    const parsed = clippings.map(parseClipping);
     const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const t = now();
       // The clippings are read again inside the transaction, so that what changed since the parse began (a sync
@@ -139,13 +142,19 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
         updated.push({ ...clipping, ...facts });
         out.push({ ids: records.filter((r) => r.deletedAt === null).map((r) => r.id), orphaned, error: null, page: p.page });
       }
-      await db.articles.bulkDelete(removed.map((r) => r.id));
-      await db.articles.bulkPut(written);
-      await db.clippings.bulkPut(updated);
-      // Continued stories: each page's parts with a jump find their partners among the pages already stored.
-      await linkClippingsParts(db.links, db.storyParts, updated.filter((c) => c.parseError === null)
-        .map((c) => ({ clipping: c, records: written.filter((r) => r.clippingId === c.id) })), t);
-      mergesDue = (await indexArticles(db, removed.map((r) => r.id), written, new Map(updated.map((c) => [c.id, c])))) || mergesDue;
+      // Issued together, none waiting on another: while IndexedDB writes the rows, the index's postings are
+      // built. A row written again is put over, not deleted first (no request reads the articles table here).
+      const kept = new Set(written.map((r) => r.id));
+      const [, , , , due] = await Promise.all([
+        db.articles.bulkDelete(removed.flatMap((r) => (kept.has(r.id) ? [] : [r.id]))),
+        db.articles.bulkPut(written),
+        db.clippings.bulkPut(updated),
+        // Continued stories: each page's parts with a jump find their partners among the pages already stored.
+        linkClippingsParts(db.links, db.storyParts, updated.filter((c) => c.parseError === null)
+          .map((c) => ({ clipping: c, records: written.filter((r) => r.clippingId === c.id) })), t),
+        indexArticles(db, removed.map((r) => r.id), written, new Map(updated.map((c) => [c.id, c]))),
+      ]);
+      mergesDue = due || mergesDue;
       return out;
     });
     // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and
@@ -156,10 +165,17 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
 
   /**
    * {@link rederiveBatch} over any number of clippings, in batches of a bounded number of pages and characters;
-   * those in `known` (just written) are not read again.
+   * those in `known` (just written) are not read again. Each batch is parsed while the one before it is written
+   * and tidied: the parse yields between pages, so it runs while the thread would wait on IndexedDB.
    */
   async function rederive(clippingIds: string[], known = new Map<string, Clipping>()): Promise<Derivation[]> {
     const out: Derivation[] = [];
+    let ahead: { batch: Clipping[]; parsed: Promise<Parsed[]> } | null = null;
+    const queue = async (batch: Clipping[]) => {
+      const next = { batch, parsed: parseSoon(batch) };
+      if (ahead) out.push(...await rederiveBatch(ahead.batch, await ahead.parsed));
+      ahead = next;
+    };
     for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
       const ids = clippingIds.slice(i, i + BATCH_PAGES);
       const stored = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)) : await db.clippings.bulkGet(ids);
@@ -170,16 +186,27 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       let batch: Clipping[] = [], chars = 0;
       for (const c of clippings) {
         if (batch.length && chars + c.text.length > BATCH_CHARS) {
-          out.push(...await rederiveBatch(batch));
+          await queue(batch);
           batch = [];
           chars = 0;
         }
         batch.push(c);
         chars += c.text.length;
       }
-      out.push(...await rederiveBatch(batch));
+      await queue(batch);
     }
+    await queue([]);
     return out;
+  }
+
+  /** Parses clippings a page a task (parseClipping never throws: a failure is the clipping's parse error). */
+  async function parseSoon(clippings: Clipping[]): Promise<Parsed[]> {
+    const parsed: Parsed[] = [];
+    for (const c of clippings) {
+      await nextTask();
+      parsed.push(parseClipping(c));
+    }
+    return parsed;
   }
 
   /**

@@ -124,8 +124,9 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   const flush = meta.recentDocs >= tuning.recentDocs || meta.recentWrites >= tuning.recentWrites;
   // A row the flush takes in hand is not stored first.
   if (recent && !flush) writes.push(t.recent.put(recent));
+  // The flush's reads come after these writes in the transaction's order, so it sees this write's norms.
+  else if (flush) writes.push(flushRecent(t, meta, recent));
   await Promise.all(writes);
-  if (flush) await flushRecent(t, meta, recent);
   meta.generation++;
   await t.meta.put(meta);
   return mergeDue(meta);

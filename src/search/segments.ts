@@ -153,7 +153,6 @@ export async function flushRecent(t: SearchTables, meta: MetaRow, last?: RecentR
   const g = new Grouper();
   for (const row of rows) g.add(row);
   const seg = meta.nextSeg++;
-  await t.segments.bulkPut(g.rows(1, seg, lo, hi, await aliveTest(t, lo, hi)));
-  await t.recent.clear();
+  await Promise.all([t.segments.bulkPut(g.rows(1, seg, lo, hi, await aliveTest(t, lo, hi))), t.recent.clear()]);
   meta.segments.push({ id: seg, level: 1, lo, hi, dead: 0 });
 }

@@ -1,7 +1,7 @@
 // The quick half of the search bench: the synthetic archive (synthetic.mjs) ingested into Chromium's IndexedDB
 // only, in a profile that is kept, then the query set timed there. No ground truth, no libraries, no Node run:
 // for working on the index, where the full bench (search.mjs) takes half an hour at 100,000 articles.
-//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K] [--merged]
+//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K] [--merged] [--batch 32]
 // --more K ingests K more articles into a built profile (with --cpu-profile, profiled): ingest at that size.
 // --merged does every merge due before the queries (the bench page's engine does none by itself).
 // A second run over the same profile skips the ingest and compares each query's total with the first run's.
@@ -18,7 +18,7 @@ const N = Number(arg('articles', 100_000));
 const profile = arg('profile', `/tmp/presscut-search-chromium-${N}`);
 const cpuProfile = arg('cpu-profile', null);
 const MORE = Number(arg('more', 0));
-const BATCH = 32;
+const BATCH = Number(arg('batch', 32)); // pages a call of Engine.ingestMany
 const fmt = (x, d = 1) => x.toFixed(d);
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 
@@ -67,7 +67,7 @@ if (!marker) {
       ms += r.ms;
       articles += r.articles;
       pages += BATCH;
-      if (pages % (BATCH * 40) === 0) console.log(`  ${articles.toLocaleString('en')} articles, ${fmt(articles / (ms / 1000), 0)} articles/s`);
+      if ((pages / BATCH) % Math.max(1, Math.round(1280 / BATCH)) === 0) console.log(`  ${articles.toLocaleString('en')} articles, ${fmt(articles / (ms / 1000), 0)} articles/s`);
     }
   });
   console.log(`ingest: ${articles.toLocaleString('en')} articles in ${pages} pages, ${fmt(articles / (ms / 1000), 0)} articles/s in batches of ${BATCH} (wall ${fmt((performance.now() - t0) / 1000, 0)} s)`);

@@ -118,6 +118,34 @@ describe('ingestMany', () => {
     expect(await engine.countArticles()).toBe(8);
   });
 
+  // More pages than one transaction takes (32): each batch is parsed while the one before it is written.
+  const notices = Array.from({ length: 40 }, (_, i) => `第${i + 1}号公告发布\n本报讯（记者王五）今天，第${i + 1}号公告发布，研究部署\n下一步工作。\n会议指出，要抓好落实。\n`);
+
+  it('stores more pages than one transaction takes in their order, as one by one', async () => {
+    const one = fresh(), many = fresh();
+    const singly = [];
+    for (const text of notices) singly.push((await one.engine.ingest({ text, source: { via: 'file' } })).articleIds);
+    expect(ids(await many.engine.ingestMany(inputs(notices)))).toEqual(singly);
+    const list = async (e: Engine) => (await e.listArticles(0, 100)).map((r) => r.headline);
+    expect(await list(many.engine)).toEqual(await list(one.engine));
+    expect((await many.engine.search('第40号公告')).hits).toHaveLength(1);
+  });
+
+  it('keeps the batches written before a later one fails, and every raw text', async () => {
+    const { db, engine } = fresh();
+    let puts = 0;
+    db.use({ stack: 'dbcore', name: 'second-put-fails', create: (down) => ({ ...down, table: (name) => {
+      const t = down.table(name);
+      return name !== 'articles' ? t : { ...t, mutate: (req) => (req.type === 'put' && ++puts === 2
+        ? Promise.reject(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' })) : t.mutate(req)) };
+    } }) });
+    await expect(engine.ingestMany(inputs(notices))).rejects.toThrow(/quota/);
+    expect(await db.clippings.count()).toBe(40);
+    expect(await engine.countArticles()).toBe(32);
+    expect((await engine.search('第32号公告')).hits).toHaveLength(1);
+    expect((await engine.search('第33号公告')).hits).toHaveLength(0);
+  });
+
   it('keeps every raw text of the batch when storing the articles fails, and writes no article of it', async () => {
     const { db, engine } = fresh();
     const quota = fullDisk(db, 'searchIdSets', true);
