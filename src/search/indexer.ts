@@ -69,6 +69,10 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
   if (!dead.length && !fresh.length) return mergeDue(meta);
 
   const newDocs = fresh.map((d) => ({ doc: d, no: meta.nextDoc++ }));
+  // Postings first, the norms read after: built while IndexedDB is still busy with the writes issued before
+  // this call (the article rows, in the Engine's ingest), rather than while it waits for the next request.
+  const postings = new PostingsBuilder();
+  const lengths = newDocs.map(({ doc, no }) => postings.add(no, doc.fields.map(normalise)));
   const chunks = new Set([...dead.map((r) => r.docNo >> CHUNK_BITS), ...newDocs.map((x) => x.no >> CHUNK_BITS)]);
   const norms = new Map<number, NormRow>();
   const got = await t.norms.bulkGet([...chunks]);
@@ -85,11 +89,9 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     for (let f = 0; f < FIELD_COUNT; f++) meta.lenSum[f]! -= n.len[i * FIELD_COUNT + f]!;
   }
 
-  // Postings of the new documents, term by term, documents ascending.
-  const postings = new PostingsBuilder();
-  for (const { doc, no } of newDocs) {
+  newDocs.forEach(({ doc, no }, k) => {
     const n = norms.get(no >> CHUNK_BITS)!, i = no & (CHUNK_SIZE - 1);
-    postings.add(no, doc.fields.map(normalise)).forEach((length, f) => {
+    lengths[k]!.forEach((length, f) => {
       n.len[i * FIELD_COUNT + f] = length;
       meta.lenSum[f]! += length;
     });
@@ -98,7 +100,7 @@ export async function applyChanges(t: SearchTables, removedIds: string[], docs: 
     (n.sources ??= new Array<string | null>(CHUNK_SIZE))[i] = doc.source;
     n.alive[i] = 1;
     meta.live++;
-  }
+  });
 
   // A write's id row loses the entries of its documents that died; a new one holds this write's documents.
   const gone = new Set(dead.map((r) => r.docNo));
