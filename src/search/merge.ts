@@ -56,20 +56,20 @@ export async function mergeStep(db: Dexie): Promise<boolean> {
     // A source bucket is a row of each merged segment, and it spreads over `spread` rows of the target level.
     const spread = bucketsOf(m.level) / m.buckets;
     const end = Math.min(m.buckets, m.next + Math.max(1, Math.floor(tuning.mergeRows / Math.max(from.length, spread))));
-    const keys: [number, number][] = [];
-    for (let b = m.next; b < end; b++) for (const s of from) keys.push([level * 65536 + b, s.id]);
-    const rows = (await t.segments.bulkGet(keys)).filter((r): r is SegmentRow => !!r);
     const keep = from.some((s) => s.dead > 0) ? await aliveOf(t, `${meta.epoch}:${m.to}`, lo, hi) : undefined;
-    // A source bucket at a time (the rows come bucket by bucket): its terms are its own, and a k-way merge of a
-    // row a segment is cheaper than one of every row the step read.
-    const out: SegmentRow[] = [];
-    for (let i = 0; i < rows.length;) {
-      const g = new Grouper(), bucket = rows[i]!.bucket;
-      for (; i < rows.length && rows[i]!.bucket === bucket; i++) g.add(rows[i]!);
-      out.push(...g.rows(m.level, m.to, lo, hi, keep));
+    // A source bucket at a time: its terms are its own, and a k-way merge of a row a segment is cheaper than one of
+    // every row the step read. Every bucket's read is issued first, and each bucket's rows are written as soon as
+    // they are built, so IndexedDB reads and writes while the rows of the next bucket are built.
+    const reads: Promise<(SegmentRow | undefined)[]>[] = [];
+    for (let b = m.next; b < end; b++) reads.push(t.segments.bulkGet(from.map((s) => [level * 65536 + b, s.id])));
+    const rows: SegmentRow[] = [], writes: Promise<unknown>[] = [];
+    for (const read of reads) {
+      const g = new Grouper();
+      for (const r of await read) if (r) { g.add(r); rows.push(r); }
+      // The target rows' keys are never among the source rows' (a purge's target id is new).
+      writes.push(t.segments.bulkPut(g.rows(m.level, m.to, lo, hi, keep)));
     }
-    // Issued together: the target rows' keys are never among the source rows' (a purge's target id is new).
-    await Promise.all([dropSourceRows(t, meta, from, m.next, end, rows), t.segments.bulkPut(out)]);
+    await Promise.all([...writes, dropSourceRows(t, meta, from, m.next, end, rows)]);
     m.next = end;
     if (m.next >= m.buckets) {
       const dead = from.reduce((n, s) => n + s.dead, 0) - m.deadAtStart;
