@@ -1,7 +1,7 @@
 // The quick half of the search bench: the synthetic archive (synthetic.mjs) ingested into Chromium's IndexedDB
 // only, in a profile that is kept, then the query set timed there. No ground truth, no libraries, no Node run:
 // for working on the index, where the full bench (search.mjs) takes half an hour at 100,000 articles.
-//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K] [--merged] [--batch 32]
+//   node tests/bench/search-chromium.mjs [--articles 100000] [--profile DIR] [--rebuild] [--cpu-profile FILE] [--more K] [--merged] [--batch 256]
 // --more K ingests K more articles into a built profile (with --cpu-profile, profiled): ingest at that size.
 // --merged does every merge due before the queries (the bench page's engine does none by itself).
 // A second run over the same profile skips the ingest and compares each query's total with the first run's.
@@ -18,7 +18,7 @@ const N = Number(arg('articles', 100_000));
 const profile = arg('profile', `/tmp/presscut-search-chromium-${N}`);
 const cpuProfile = arg('cpu-profile', null);
 const MORE = Number(arg('more', 0));
-const BATCH = Number(arg('batch', 32)); // pages a call of Engine.ingestMany
+const BATCH = Number(arg('batch', 256)); // pages a call of Engine.ingestMany, as search.mjs hands them
 const fmt = (x, d = 1) => x.toFixed(d);
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 
