@@ -41,8 +41,9 @@ export const CHUNK_SIZE = 1 << CHUNK_BITS;
  * 8 kB and level-2 rows from 4 to 7 kB. Level 1, which every document passes through, has 512 buckets
  * too (schema version 11): with 128, flushes wrote fewer rows, but level-1 rows of 24 kB were most of the bytes a
  * query read (README, "With sync's change tracking on"), and ingest at 100,000 was the same either way.
- * A fanout of 16 rather than 8 means one level fewer up to 131,072 documents (262,144 with flushes of 1,024), so each document's postings are
- * rewritten once less: merges at 100,000 took 55 s instead of 100, for up to 15 segments a level to read.
+ * A fanout of 16 rather than 8 means one level fewer up to 131,072 documents (262,144 with flushes of 1,024), so
+ * each document's postings are rewritten once less: merges at 100,000 took 55 s instead of 100, for up to 15
+ * segments a level to read.
  */
 export const tuning = {
   /** Recent rows are flushed into a level-1 segment past this many documents or writes. */
