@@ -53,6 +53,12 @@ const BATCH_CHARS = 2_000_000;
 /** One clipping parsed, or the segmenter's failure on it. */
 type Parsed = { clipping: Clipping; page: Page; articles: Article[] } | { clipping: Clipping; error: string };
 
+/** Whether a clipping's stored form differs from the one a parse began with in what the parse reads. */
+function changedSince(parsed: Clipping, now: Clipping): boolean {
+  return parsed !== now && (parsed.text !== now.text
+    || JSON.stringify([parsed.hints, parsed.structured, parsed.boundaryEdits]) !== JSON.stringify([now.hints, now.structured, now.boundaryEdits]));
+}
+
 /** What deriving one clipping's articles did. */
 interface Derivation { ids: string[]; orphaned: number; error: string | null; page: Page | null }
 
@@ -122,8 +128,10 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
       ]);
       const removed: StoredArticle[] = [], written: StoredArticle[] = [], updated: Clipping[] = [];
       const out: Derivation[] = [];
-      for (const [i, p] of parsed.entries()) {
-        const clipping = current[i] ?? p.clipping;
+      for (const [i, ahead] of parsed.entries()) {
+        const clipping = current[i] ?? ahead.clipping;
+        // Parsed ahead, while the batch before was written: a boundary edit (or a sync pull) since then is parsed in.
+        const p = changedSince(ahead.clipping, clipping) ? parseClipping(clipping) : ahead;
         if ('error' in p) {
           updated.push({ ...clipping, parseError: p.error, updatedAt: t });
           out.push({ ids: [], orphaned: 0, error: p.error, page: null });
@@ -179,10 +187,12 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
       const ids = clippingIds.slice(i, i + BATCH_PAGES);
       const stored = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)) : await db.clippings.bulkGet(ids);
-      const clippings = stored.map((c, k) => {
-        if (!c) throw new EngineError('not-found', `no clipping ${ids[k]}`);
-        return c;
-      });
+      const gap = stored.findIndex((c) => !c);
+      if (gap >= 0) {
+        await queue([]); // the batch parsed ahead is written first, as it would have been before this read
+        throw new EngineError('not-found', `no clipping ${ids[gap]}`);
+      }
+      const clippings = stored as Clipping[];
       let batch: Clipping[] = [], chars = 0;
       for (const c of clippings) {
         if (batch.length && chars + c.text.length > BATCH_CHARS) {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Engine, IngestResult } from '../../src/engine/types.js';
@@ -144,6 +145,51 @@ describe('ingestMany', () => {
     expect(await engine.countArticles()).toBe(32);
     expect((await engine.search('第32号公告')).hits).toHaveLength(1);
     expect((await engine.search('第33号公告')).hits).toHaveLength(0);
+  });
+
+  it('re-parses the batches before a clipping that is gone, then says which one is missing', async () => {
+    const { db, engine } = fresh();
+    let gone: string | null = null;
+    // A sync pull deletes the 36th between the listing of the outdated pages and its batch's read.
+    db.use({ stack: 'dbcore', name: 'gone', create: (down) => ({ ...down, table: (name) => {
+      const t = down.table(name);
+      return name !== 'clippings' ? t : { ...t, getMany: async (req) => {
+        const rows = await t.getMany(req);
+        return (req.trans as IDBTransaction).mode === 'readonly' ? rows.map((r, i) => (req.keys[i] === gone ? undefined : r)) : rows;
+      } };
+    } }) });
+    await engine.ingestMany(inputs(notices));
+    await db.clippings.toCollection().modify((c) => { c.parserVersion = 'old'; });
+    gone = (await db.clippings.toCollection().primaryKeys())[35]!;
+    await expect(engine.reparseOutdated()).rejects.toThrow(`no clipping ${gone}`);
+    expect(await db.clippings.filter((c) => c.parserVersion !== 'old').count()).toBe(32);
+  });
+
+  it('parses in a boundary edit made while the batch before was being written', async () => {
+    const { db, engine } = fresh();
+    let armed = false, target = '', at = 0;
+    db.use({ stack: 'dbcore', name: 'edit-meanwhile', create: (down) => ({ ...down, table: (name) => {
+      const t = down.table(name);
+      return name !== 'articles' ? t : { ...t, mutate: (req) => {
+        if (armed && req.type === 'put') {
+          armed = false;
+          // The reader splits the 36th page's article while the first 32 pages are written: the edit commits
+          // before the second batch's transaction begins, after that batch was parsed.
+          void Dexie.ignoreTransaction(() => db.clippings.where('id').equals(target).modify((c) => {
+            c.boundaryEdits.push({ kind: 'split', at, editedAt: 1 });
+          }));
+        }
+        return t.mutate(req);
+      } };
+    } }) });
+    await engine.ingestMany(inputs(notices.map((n) => `${n}\n会议还研究了其他事项。\n`)));
+    target = (await db.clippings.toCollection().primaryKeys())[35]!;
+    const [article] = await db.articles.where('clippingId').equals(target).toArray();
+    at = article!.parsed.spans.paragraphs[1]![0]!.start;
+    armed = true;
+    await engine.reparse();
+    expect(armed).toBe(false);
+    expect(await db.articles.where('clippingId').equals(target).count()).toBe(2);
   });
 
   it('keeps every raw text of the batch when storing the articles fails, and writes no article of it', async () => {
