@@ -121,6 +121,18 @@ describe('the Presscut archive through the sync session', () => {
     expect(await b.engine.listArticles(0, 50)).toEqual(await a.engine.listArticles(0, 50));
   }, 60_000);
 
+  test('a re-parse that keeps an article id records one edit of it, not a deletion and a new record', async () => {
+    const a = browser();
+    const { articleIds } = await a.engine.ingest({ text: JILIN, source: { via: 'paste' } });
+    expect((await a.engine.reparse()).articles).toBe(articleIds.length);
+    const docs = (await a.db.table('_sync_docs').bulkGet(articleIds.map((id) => `articles:${id}`))) as
+      { w: string; revs: Record<string, { d?: 1 }> }[];
+    for (const d of docs) {
+      expect(d.w.split('-')[0]).toBe('2');
+      expect(Object.values(d.revs).some((r) => r.d === 1)).toBe(false);
+    }
+  });
+
   test('settings with an insecure remote are reported as an error of the session', async () => {
     const a = browser();
     await a.engine.ingest({ text: JILIN, source: { via: 'paste' } });
