@@ -113,12 +113,12 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
   }
 
   /**
-   * Parses clippings and replaces their articles (with their index entries, story parts, memberships and tags
+   * Replaces the articles of parsed clippings (with their index entries, story parts, memberships and tags
    * following re-derived ids) in one transaction for the whole batch: a transaction and each index write cost
    * the same for one page as for thirty, so batches make bulk ingest and re-parse several times faster.
    */
-  async function rederiveBatch(clippings: Clipping[], parsed: Parsed[]): Promise<Derivation[]> {
-    const clippingIds = clippings.map((c) => c.id);
+  async function rederiveBatch(parsed: Parsed[]): Promise<Derivation[]> {
+    const clippingIds = parsed.map((p) => p.clipping.id);
     const done = await db.transaction('rw', [db.clippings, db.articles, db.memberships, db.annotations, ...linkTables(db), ...searchTableList(db)], async () => {
       const t = now();
       // The clippings are read again inside the transaction, so that what changed since the parse began (a sync
@@ -167,7 +167,7 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
     });
     // A page's worth of merging for every page: a batch adds segments as fast as its pages would one by one, and
     // merges that fell behind would leave every query reading many small segments.
-    await tidy(MAINTAIN_MS * clippings.length);
+    await tidy(MAINTAIN_MS * parsed.length);
     return done;
   }
 
@@ -178,10 +178,10 @@ export function createEngine(db: PresscutDB, now: () => number = Date.now, optio
    */
   async function rederive(clippingIds: string[], known = new Map<string, Clipping>()): Promise<Derivation[]> {
     const out: Derivation[] = [];
-    let ahead: { batch: Clipping[]; parsed: Promise<Parsed[]> } | null = null;
+    let ahead: Promise<Parsed[]> | null = null;
     const queue = async (batch: Clipping[]) => {
-      const next = { batch, parsed: parseSoon(batch) };
-      if (ahead) out.push(...await rederiveBatch(ahead.batch, await ahead.parsed));
+      const next = parseSoon(batch);
+      if (ahead) out.push(...await rederiveBatch(await ahead));
       ahead = next;
     };
     for (let i = 0; i < clippingIds.length; i += BATCH_PAGES) {
